@@ -1,0 +1,49 @@
+/**
+ * Browser discovery and launch, shared by every command that needs a browser (PDF,
+ * snapshots, the deck doctor) and by the end-to-end tests.
+ */
+import { chromium, type Browser, type LaunchOptions } from 'playwright';
+import { envFinder, playwrightFinder, systemFinder, type BrowserFinder, type FoundBrowser } from './finders.ts';
+
+export class BrowserNotFoundError extends Error {
+  override name = 'BrowserNotFoundError';
+  constructor() {
+    super(
+      [
+        'No Chromium-family browser found.',
+        'Install one, e.g. on Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-color-emoji',
+        'or point slidewright at one: CHROME_PATH=/path/to/chrome npm run pdf',
+      ].join('\n'),
+    );
+  }
+}
+
+export function defaultFinders(): BrowserFinder[] {
+  return [envFinder(), playwrightFinder(() => chromium.executablePath()), systemFinder()];
+}
+
+export function findBrowser(finders: BrowserFinder[] = defaultFinders()): FoundBrowser {
+  for (const find of finders) {
+    const found = find();
+    if (found) return found;
+  }
+  throw new BrowserNotFoundError();
+}
+
+/**
+ * Flags for headless runs here: no sandbox as root (Chromium refuses otherwise), and no
+ * background traffic to Google's hosts, which a closed network answers with errors.
+ */
+export function chromiumArgs(): string[] {
+  const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+export function launchOptions(found: FoundBrowser = findBrowser()): LaunchOptions {
+  return { executablePath: found.executablePath, args: chromiumArgs(), headless: true };
+}
+
+export async function launchBrowser(found?: FoundBrowser): Promise<Browser> {
+  return chromium.launch(launchOptions(found));
+}

@@ -1,0 +1,83 @@
+/**
+ * Stage 4: the HTML documents Vite serves and builds: one page per deck and the index of
+ * decks. The deck's scripts and styles come from one module id per deck, so Vite bundles them
+ * (and later can hot-update them) without anything on disk.
+ */
+import { escapeHtml } from './escape.ts';
+
+export interface DeckPageInput {
+  title: string;
+  lang: string;
+  slidesHtml: string;
+  /** The module that loads reveal.js, the theme and the deck's configuration. */
+  moduleId: string;
+  description?: string;
+  author?: string;
+}
+
+export function renderDeckPage(input: DeckPageInput): string {
+  const meta = [
+    input.description ? `<meta name="description" content="${escapeHtml(input.description)}">` : '',
+    input.author ? `<meta name="author" content="${escapeHtml(input.author)}">` : '',
+  ].filter(Boolean);
+  return `<!doctype html>
+<html lang="${escapeHtml(input.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="slidewright">
+<link rel="icon" href="data:,">
+${meta.join('\n')}${meta.length ? '\n' : ''}<title>${escapeHtml(input.title)}</title>
+</head>
+<body>
+<div class="reveal">
+<div class="slides">
+${input.slidesHtml}</div>
+</div>
+<script type="module">import ${JSON.stringify(input.moduleId)};</script>
+</body>
+</html>
+`;
+}
+
+export interface DeckListing {
+  /** URL path segment of the deck (`lpw2025-cpansec-update`). */
+  name: string;
+  title: string;
+  slideCount: number;
+  /** Problems worth a glance on the index (count of warnings). */
+  warnings: number;
+}
+
+export function renderIndexPage(decks: DeckListing[], heading = 'Decks'): string {
+  const items = decks
+    .map(
+      (d) => `<li><a href="./${encodeURIComponent(d.name)}/">${escapeHtml(d.title)}</a>
+<span class="meta">${d.slideCount} slide${d.slideCount === 1 ? '' : 's'} · <code>${escapeHtml(d.name)}.md</code>${
+        d.warnings ? ` · ${d.warnings} warning${d.warnings === 1 ? '' : 's'}` : ''
+      }</span></li>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="slidewright">
+<title>${escapeHtml(heading)}</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.6rem; }
+ul { list-style: none; padding: 0; }
+li { margin: 0 0 1rem; }
+a { font-size: 1.15rem; }
+.meta { display: block; color: #666; font-size: .9rem; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(heading)}</h1>
+${decks.length ? `<ul class="decks">\n${items}\n</ul>` : '<p>No decks yet: add a markdown file to <code>slides/</code>.</p>'}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Media references. Decks follow mdslides' `--include ../media` convention and write
+ * `media/x.png`; a path relative to the deck file (`../media/x.png`) works too. Pages live at
+ * `/<deck>/`, the media folder at `/media/`, so references become `../media/x.png`: relative,
+ * hence valid under any sub-path the site is hosted at.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../format/diagnostics.ts';
+import type { UrlContext, UrlResolver } from '../render/deck.ts';
+import { isInside, type Project } from './project.ts';
+
+/** Attributes whose URL must point at a file (a missing one is worth a warning). */
+const EMBEDDED = new Set(['src', 'poster', 'data-src', 'data-background-image', 'data-background-video', 'data-background']);
+
+function isLocalPath(url: string): boolean {
+  return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/\/|#|\/|\?)/i.test(url);
+}
+
+export function createMediaResolver(
+  project: Project,
+  deckFile: string,
+  report: (d: Diagnostic) => void,
+): UrlResolver {
+  return (url: string, context: UrlContext): string => {
+    if (!isLocalPath(url)) return url;
+    const [pathPart, suffix = ''] = splitSuffix(url);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathPart);
+    } catch {
+      decoded = pathPart;
+    }
+    const candidates = [path.resolve(path.dirname(deckFile), decoded), path.resolve(project.root, decoded)];
+    const found = candidates.find((c) => existsSync(c));
+    if (found && isInside(project.mediaDir, found)) {
+      const relative = path.relative(project.mediaDir, found).split(path.sep).map(encodeURIComponent).join('/');
+      return `../${path.basename(project.mediaDir)}/${relative}${suffix}`;
+    }
+    if (found && !isInside(project.root, found)) {
+      report({
+        severity: 'warning',
+        code: 'path-outside-project',
+        message: `"${url}" points outside the project; it is not served or copied`,
+        line: context.line,
+        column: 1,
+        hint: `put the file under ${path.relative(project.root, project.mediaDir) || 'media'}/ and refer to it as media/<file>`,
+      });
+      return url;
+    }
+    if (!found && EMBEDDED.has(context.attribute)) {
+      report({
+        severity: 'warning',
+        code: 'missing-media',
+        message: `"${url}" (${context.attribute}) does not exist`,
+        line: context.line,
+        column: 1,
+        hint: `add the file to ${path.relative(project.root, project.mediaDir) || 'media'}/ or fix the path`,
+      });
+    }
+    return url;
+  };
+}
+
+function splitSuffix(url: string): [string, string?] {
+  const i = url.search(/[?#]/);
+  return i < 0 ? [url] : [url.slice(0, i), url.slice(i)];
+}

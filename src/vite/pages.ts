@@ -1,0 +1,115 @@
+/**
+ * The HTML pages: `/` lists the decks, `/<deck>/` shows one. Nothing is on disk: in a build the
+ * pages are virtual entries (`<root>/<deck>/index.html`), in dev a middleware renders them.
+ * Adding a deck file needs no configuration.
+ */
+import path from 'node:path';
+import type { Connect, Plugin, ResolvedConfig } from 'vite';
+import { renderDeckPage, renderIndexPage } from '../render/page.ts';
+import { resolveDeckStyles } from './deck-module.ts';
+import type { DeckStore, LoadedDeck } from './deck-store.ts';
+import { deckModuleId } from './ids.ts';
+import { reportOnce } from './report.ts';
+
+export interface PagesContext {
+  store(): DeckStore;
+}
+
+const INDEX_INPUT = '__slidewright_index__';
+
+export function deckPageHtml(deck: LoadedDeck): string {
+  const meta = deck.deck.meta;
+  return renderDeckPage({
+    title: deck.title,
+    lang: typeof meta.lang === 'string' ? meta.lang : 'en',
+    slidesHtml: deck.rendered.slidesHtml,
+    moduleId: deckModuleId(deck.name),
+    description: typeof meta.description === 'string' ? meta.description : undefined,
+    author: typeof meta.author === 'string' ? meta.author : undefined,
+  });
+}
+
+export function indexPageHtml(store: DeckStore): string {
+  return renderIndexPage(
+    store.list().map((entry) => {
+      const deck = store.load(entry);
+      return {
+        name: deck.name,
+        title: deck.title,
+        slideCount: deck.rendered.slideCount,
+        warnings: deck.diagnostics.filter((d) => d.severity !== 'info').length,
+      };
+    }),
+  );
+}
+
+export function pagesPlugin(context: PagesContext): Plugin {
+  let config: ResolvedConfig;
+  const pageFile = (name: string | null) =>
+    name === null ? path.join(context.store().project.root, 'index.html') : path.join(context.store().project.root, name, 'index.html');
+  const pageName = (id: string): string | null | undefined => {
+    const relative = path.relative(context.store().project.root, id.split('?')[0]!);
+    if (relative === 'index.html') return null;
+    const m = /^([^/\\]+)[/\\]index\.html$/.exec(relative);
+    return m && context.store().find(m[1]!) ? m[1]! : undefined;
+  };
+  const loadDeck = (name: string): LoadedDeck => {
+    const deck = context.store().load(context.store().find(name)!);
+    const styles = resolveDeckStyles(deck, context.store().project);
+    reportOnce(config.logger, deck, deck.file, [...deck.diagnostics, ...styles.diagnostics]);
+    return deck;
+  };
+
+  return {
+    name: 'slidewright:pages',
+    config(userConfig, env) {
+      if (env.command !== 'build') return;
+      const input: Record<string, string> = { [INDEX_INPUT]: pageFile(null) };
+      for (const entry of context.store().list()) input[`deck/${entry.name}`] = pageFile(entry.name);
+      return { build: { rolldownOptions: { input } } };
+    },
+    configResolved(resolved) {
+      config = resolved;
+    },
+    resolveId(id) {
+      return pageName(id) !== undefined && id.endsWith('index.html') && path.isAbsolute(id) ? id : null;
+    },
+    load(id) {
+      const name = pageName(id);
+      if (name === undefined) return null;
+      return name === null ? indexPageHtml(context.store()) : deckPageHtml(loadDeck(name));
+    },
+    configureServer(server) {
+      const middleware: Connect.NextHandleFunction = (req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
+        if (!url.pathname.startsWith(base)) return next();
+        const rest = decodeURIComponent(url.pathname.slice(base.length));
+        let html: string;
+        if (rest === '' || rest === 'index.html') {
+          html = indexPageHtml(context.store());
+        } else {
+          const m = /^([^/]+)(\/(index\.html)?)?$/.exec(rest);
+          if (!m || !context.store().find(m[1]!)) return next();
+          if (!m[2]) {
+            res.statusCode = 301;
+            res.setHeader('Location', `${base}${encodeURIComponent(m[1]!)}/${url.search}`);
+            return res.end();
+          }
+          html = deckPageHtml(loadDeck(m[1]!));
+        }
+        server
+          .transformIndexHtml(`${base}${rest === '' ? 'index.html' : rest.endsWith('/') ? `${rest}index.html` : rest}`, html, req.originalUrl)
+          .then((transformed) => {
+            res.statusCode = 200;
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.setHeader('Cache-Control', 'no-cache');
+            res.end(transformed);
+          })
+          .catch(next);
+      };
+      server.middlewares.use(middleware);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+import { slidewright } from '../../src/vite/index.ts';
+
+// A throwaway project, so the test never edits the real slides/.
+let dir: string;
+let server: ViteDevServer;
+let base: string;
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'slidewright-dev-'));
+  await mkdir(path.join(dir, 'slides'));
+  await mkdir(path.join(dir, 'media'));
+  await writeFile(path.join(dir, 'media', 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="5"/></svg>');
+  await writeFile(path.join(dir, 'slides', 'talk.md'), '# First version\n\n![dot](media/dot.svg)\n\n[comment]: # (!!!)\n\n## Two\n');
+  server = await createServer({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    base: './',
+    publicDir: false,
+    plugins: [slidewright({ root: dir })],
+    server: { port: 0, host: '127.0.0.1' },
+  });
+  await server.listen();
+  const address = server.httpServer!.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  base = `http://127.0.0.1:${address.port}/`;
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the dev server serves the deck with its media and reloads it on save', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(`${base}talk/`);
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  await expect(page.locator('h1')).toHaveText('First version');
+  expect(await page.evaluate(() => window.Reveal!.getTotalSlides())).toBe(2);
+  const image = page.locator('img[alt="dot"]');
+  await expect(image).toHaveAttribute('src', '../media/dot.svg');
+  expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(10);
+
+  await writeFile(path.join(dir, 'slides', 'talk.md'), '# Second version\n\n[comment]: # (!!!)\n\n## Two\n\n[comment]: # (!!!)\n\n## Three\n');
+  await expect(page.locator('h1')).toHaveText('Second version', { timeout: 15_000 });
+  await page.waitForFunction(() => window.Reveal?.isReady() && window.Reveal.getTotalSlides() === 3);
+  expect(errors).toEqual([]);
+});
+
+test('a new deck file appears on the index without any configuration', async ({ page }) => {
+  await writeFile(path.join(dir, 'slides', 'another.md'), '# Another talk\n');
+  await page.goto(base);
+  await expect(page.locator('a[href="./another/"]')).toHaveText('Another talk');
+});

@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../src/format/parser.ts';
+import { deckSlides, type Deck } from '../../../src/format/types.ts';
+
+const d = (...lines: string[]) => lines.join('\n');
+const shape = (deck: Deck) => deck.nodes.map((n) => (n.kind === 'slide' ? 1 : n.slides.length * 10));
+const bodies = (deck: Deck) => deckSlides(deck).map((s) => s.body.trim());
+
+describe('separators', () => {
+  it('splits horizontal slides at !!! in any of the three envelopes', () => {
+    const deck = parseDeck(d('A', '[comment]: # (!!!)', 'B', `[comment]: # "!!!"`, 'C', `[comment]: # '!!!'`, 'D'));
+    expect(bodies(deck)).toEqual(['A', 'B', 'C', 'D']);
+    expect(shape(deck)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('accepts any closer, as mdslides does', () => {
+    const deck = parseDeck(d('A', `[comment]: # (!!!'`, 'B'));
+    expect(bodies(deck)).toEqual(['A', 'B']);
+  });
+
+  it('is not fooled by near misses, which stay markdown', () => {
+    for (const line of ['[comment]: #  (!!!)', ' [comment]: # (!!!)', '[Comment]: # (!!!)', '[//]: # (!!!)']) {
+      expect(deckSlides(parseDeck(d('A', line, 'B')))).toHaveLength(1);
+    }
+  });
+
+  it('makes a vertical stack from the slide before the first ||| and closes it at !!!', () => {
+    const deck = parseDeck(d('A', '[comment]: # (!!!)', 'B', '[comment]: # (|||)', 'C', '[comment]: # (|||)', 'D', '[comment]: # (!!!)', 'E'));
+    expect(shape(deck)).toEqual([1, 30, 1]);
+    expect(bodies(deck)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('keeps the last slide of a stack open at the end of the file inside the stack (mdslides moves it out)', () => {
+    const deck = parseDeck(d('A', '[comment]: # (|||)', 'B'));
+    expect(shape(deck)).toEqual([20]);
+  });
+
+  it('gives no empty trailing slide after a final separator, but keeps empty slides between separators', () => {
+    expect(shape(parseDeck(d('A', '[comment]: # (!!!)', '', '')))).toEqual([1]);
+    expect(shape(parseDeck(d('A', '[comment]: # (|||)', '')))).toEqual([10]);
+    expect(bodies(parseDeck(d('A', '[comment]: # (!!!)', '[comment]: # (!!!)', 'C')))).toEqual(['A', '', 'C']);
+    expect(bodies(parseDeck(d('[comment]: # (!!!)', 'B')))).toEqual(['', 'B']);
+  });
+
+  it('puts separator attributes on the slide that ENDS at the separator', () => {
+    const deck = parseDeck(d('A', '[comment]: # (!!! data-auto-animate)', 'B', '[comment]: # (||| data-transition="zoom" class=x)', 'C'));
+    const [a, b, c] = deckSlides(deck);
+    expect(a!.attributes).toEqual([{ name: 'data-auto-animate', value: null }]);
+    expect(b!.attributes).toEqual([
+      { name: 'data-transition', value: 'zoom' },
+      { name: 'class', value: 'x' },
+    ]);
+    expect(c!.attributes).toEqual([]);
+    expect(deck.nodes[1]).toMatchObject({ kind: 'stack' });
+  });
+
+  it('warns about attributes it cannot read and keeps the readable ones', () => {
+    const deck = parseDeck(d('A', '[comment]: # (!!! data-a "oops)', 'B'));
+    expect(deckSlides(deck)[0]!.attributes).toEqual([{ name: 'data-a', value: null }]);
+    expect(deck.diagnostics).toMatchObject([{ code: 'bad-attribute', line: 2, severity: 'warning' }]);
+  });
+
+  it('splits at a line that is exactly --- but not inside code', () => {
+    const deck = parseDeck(d('A', '---', 'B', '```yaml', '---', '```', '[comment]: # (!!! data-x)', 'C'));
+    expect(bodies(deck)).toEqual(['A', 'B\n```yaml\n---\n```', 'C']);
+    expect(deckSlides(deck)[0]!.attributes).toEqual([{ name: 'data-x', value: null }]);
+    expect(deckSlides(deck)[1]!.attributes).toEqual([{ name: 'data-x', value: null }]);
+  });
+});
+
+describe('settings and options', () => {
+  it('reads THEME and CODE_THEME, the last one winning', () => {
+    const deck = parseDeck(d('[comment]: # (THEME = night)', '[comment]: # (THEME = solarized)', '[comment]: # (CODE_THEME = monokai)', '# T'));
+    expect(deck.theme).toBe('solarized');
+    expect(deck.codeTheme).toBe('monokai');
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  it('defaults to white and base16/zenburn', () => {
+    const deck = parseDeck('# T');
+    expect([deck.theme, deck.codeTheme]).toEqual(['white', 'base16/zenburn']);
+  });
+
+  it('warns about an unknown theme with a suggestion and keeps the default', () => {
+    const deck = parseDeck(d('# T', '[comment]: # (THEME = solarised)'));
+    expect(deck.theme).toBe('white');
+    expect(deck.diagnostics).toMatchObject([{ code: 'unknown-theme', line: 2, hint: 'did you mean "solarized"?' }]);
+  });
+
+  it('parses option values as data, never as code', () => {
+    const deck = parseDeck(
+      d(
+        '[comment]: # (width: "960")',
+        '[comment]: # (maxScale: 4.0)',
+        '[comment]: # (controls: true)',
+        "[comment]: # (transition: 'zoom')",
+        '[comment]: # (markdown: { smartypants: true })',
+        '[comment]: # (hash: false)',
+        '[comment]: # (slideNumber: c/t)',
+        '[comment]: # (autoSlide: 5000)',
+      ),
+    );
+    expect(deck.options).toEqual({
+      width: '960',
+      maxScale: 4,
+      controls: true,
+      transition: 'zoom',
+      markdown: { smartypants: true },
+      hash: false,
+      slideNumber: 'c/t',
+      autoSlide: 5000,
+    });
+  });
+
+  it('lets a later option win', () => {
+    expect(parseDeck(d('[comment]: # (controls: true)', '[comment]: # (controls: false)')).options.controls).toBe(false);
+  });
+
+  it('keeps prose and URLs as comments', () => {
+    const deck = parseDeck(
+      d(
+        '[comment]: # (Compile this presentation with the command below)',
+        '[comment]: # (mdslides can be installed from https://github.com/dadoomer/markdown-slides/)',
+        '[comment]: # (https://example.org/x)',
+        '[comment]: # (TODO: fix the second slide)',
+        'A',
+      ),
+    );
+    expect(deck.options).toEqual({});
+    expect(deck.diagnostics).toEqual([]);
+    expect(bodies(deck)).toEqual(['A']);
+  });
+
+  it('warns about a value that does not parse, with file position, and ignores it', () => {
+    const deck = parseDeck(d('A', '[comment]: # (markdown: { smartypants: true )'));
+    expect(deck.options).toEqual({});
+    expect(deck.diagnostics).toMatchObject([{ code: 'bad-option-value', line: 2, column: 25 }]);
+  });
+
+  it('warns about an unknown option with a suggestion, and passes it on', () => {
+    const deck = parseDeck('[comment]: # (contorls: true)');
+    expect(deck.options).toEqual({ contorls: true });
+    expect(deck.diagnostics).toMatchObject([{ code: 'unknown-option', line: 1, column: 15, hint: 'did you mean "controls"?' }]);
+  });
+
+  it('refuses keys the page owns', () => {
+    const deck = parseDeck('[comment]: # (plugins: [])');
+    expect(deck.options).toEqual({});
+    expect(deck.diagnostics).toMatchObject([{ code: 'reserved-option' }]);
+  });
+
+  it('removes directive and comment lines from slides', () => {
+    const deck = parseDeck(d('[comment]: # (a comment)', 'A', '[comment]: # (THEME = sky)', 'B'));
+    expect(bodies(deck)).toEqual(['A\nB']);
+  });
+});
+
+describe('notes', () => {
+  it('takes everything after a Note: line as the notes', () => {
+    const [s] = deckSlides(parseDeck(d('# A', '', 'Note:', '', 'say hi', '', '* more')));
+    expect(s!.body.trim()).toBe('# A');
+    expect(s!.notes).toBe('say hi\n\n* more');
+    expect(s!.notesLine).toBe(4);
+  });
+
+  it('accepts Notes:, any case, and text on the marker line', () => {
+    expect(deckSlides(parseDeck(d('A', 'notes: quick')))[0]!.notes).toBe('quick');
+    expect(deckSlides(parseDeck(d('A', 'NOTE: quick')))[0]!.notes).toBe('quick');
+  });
+
+  it('does not fire mid-line or inside code', () => {
+    const deck = parseDeck(d('the keynote: was great', '```', 'Note: code', '```'));
+    expect(deckSlides(deck)[0]!.notes).toBeNull();
+  });
+
+  it('has notes per --- piece', () => {
+    const slides = deckSlides(parseDeck(d('A', 'Note: a', '---', 'B', 'Note: b')));
+    expect(slides.map((s) => s.notes)).toEqual(['a', 'b']);
+  });
+});
+
+describe('slide attributes from HTML comments', () => {
+  it('moves <!-- .slide: --> attributes to the section', () => {
+    const [s] = deckSlides(parseDeck(d('<!-- .slide: data-background-color="#ff0000" data-auto-animate -->', '# A')));
+    expect(s!.attributes).toEqual([
+      { name: 'data-background-color', value: '#ff0000' },
+      { name: 'data-auto-animate', value: null },
+    ]);
+    expect(s!.body).not.toContain('.slide:');
+  });
+});
+
+describe('title and positions', () => {
+  it('takes the first heading outside code, without markup', () => {
+    const deck = parseDeck(d('```', '# not me', '```', 'text', '## The **real** [title](x)', '# later'));
+    expect(deck.title).toBe('The real title');
+  });
+
+  it('has no title without a heading', () => {
+    expect(parseDeck('just text').title).toBeNull();
+  });
+
+  it('records the line each slide starts on', () => {
+    const deck = parseDeck(d('[comment]: # (THEME = sky)', '', '# A', '[comment]: # (!!!)', '', '## B'));
+    expect(deckSlides(deck).map((s) => s.line)).toEqual([3, 6]);
+  });
+
+  it('reads CRLF files like LF files', () => {
+    const deck = parseDeck('# A\r\n[comment]: # (!!!)\r\nB\r\nNote: n\r\n');
+    expect(bodies(deck)).toEqual(['# A', 'B']);
+    expect(deckSlides(deck)[1]!.notes).toBe('n');
+  });
+});
+
+describe('the seed deck', () => {
+  const source = readFileSync(new URL('../../../slides/lpw2025-cpansec-update.md', import.meta.url), 'utf8');
+  const deck = parseDeck(source);
+
+  it('has 5 horizontal slides, the third a stack of 12, and notes on all 16', () => {
+    expect(shape(deck)).toEqual([1, 1, 120, 1, 1]);
+    const slides = deckSlides(deck);
+    expect(slides).toHaveLength(16);
+    for (const s of slides) expect(s.notes?.trim()).toBeTruthy();
+  });
+
+  it('has its title, theme and options', () => {
+    expect(deck.title).toBe('An update on CPANSec');
+    expect(deck.theme).toBe('solarized');
+    expect(deck.options).toEqual({
+      minScale: 0.2,
+      maxScale: 4,
+      controls: true,
+      width: '960',
+      height: '700',
+      help: true,
+      progress: true,
+      controlsBackArrows: 'true',
+    });
+    expect(deck.diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../src/format/parser.ts';
+import { parseFenceInfo } from '../../../src/render/code.ts';
+import { renderDeck, revealConfigFor, rewriteUrls } from '../../../src/render/deck.ts';
+import { renderDeckPage, renderIndexPage } from '../../../src/render/page.ts';
+
+const d = (...lines: string[]) => lines.join('\n');
+const render = (source: string) => renderDeck(parseDeck(source));
+
+describe('slides', () => {
+  it('renders sections, stacks, attributes and notes asides', () => {
+    const { slidesHtml, slideCount } = render(
+      d('# A', 'Note: n1', '[comment]: # (!!! data-auto-animate)', 'B', '[comment]: # (|||)', 'C', 'Note: n3'),
+    );
+    expect(slideCount).toBe(3);
+    expect(slidesHtml).toMatch(/^<section data-auto-animate data-source-line="1">\n<h1 id="a">A<\/h1>\n<aside class="notes"><p>n1<\/p>\n<\/aside>\n<\/section>\n<section>\n<section data-source-line="4">/);
+    expect(slidesHtml).toContain('<aside class="notes"><p>n3</p>');
+    expect(slidesHtml.endsWith('</section>\n</section>\n')).toBe(true);
+  });
+
+  it('escapes attribute values', () => {
+    const { slidesHtml } = render(d('A', `[comment]: # (!!! title='a"b<c')`));
+    expect(slidesHtml).toContain('title="a&quot;b&lt;c"');
+  });
+
+  it('applies smartypants by default and not when the deck turns it off', () => {
+    // smartypants writes numeric entities: “quoted” – and… it’s
+    expect(render(`"quoted" -- and... it's`).slidesHtml).toContain('&#8220;quoted&#8221; &#8211; and&#8230; it&#8217;s');
+    expect(render(d('[comment]: # (markdown: { smartypants: false })', `"q"`)).slidesHtml).toContain('<p>&quot;q&quot;</p>');
+  });
+
+  it('keeps heading ids unique across the deck', () => {
+    const { slidesHtml } = render(d('## Same', '[comment]: # (!!!)', '## Same'));
+    expect(slidesHtml).toContain('id="same"');
+    expect(slidesHtml).toContain('id="same-1"');
+  });
+
+  it('resolves link references defined on another slide, local definitions winning', () => {
+    const { slidesHtml } = render(d('[cna]: https://a.example/', '[comment]: # (!!!)', 'see [CNA][cna]', '[comment]: # (!!!)', '[cna][]', '', '[cna]: https://b.example/'));
+    expect(slidesHtml).toContain('<a href="https://a.example/">CNA</a>');
+    expect(slidesHtml).toContain('<a href="https://b.example/">cna</a>');
+  });
+
+  it('highlights code at build time and keeps the line-number steps', () => {
+    const { slidesHtml } = render(d('```js [1-2|3]', 'const a = 1;', '```', '```python [712: 1]', 'x', '```', '```nosuchlang', '<b>', '```'));
+    expect(slidesHtml).toContain('<code class="hljs language-js" data-line-numbers="1-2|3"><span class="hljs-keyword">const</span>');
+    expect(slidesHtml).toContain('data-line-numbers="1" data-ln-start-from="712"');
+    expect(slidesHtml).toContain('<code class="hljs language-nosuchlang">&lt;b&gt;');
+  });
+
+  it('passes raw HTML through', () => {
+    expect(render('<div class="two-col"><iframe src="https://x.example/"></iframe></div>').slidesHtml).toContain('<iframe src="https://x.example/">');
+  });
+});
+
+describe('fence info', () => {
+  it('reads language, steps and start line', () => {
+    expect(parseFenceInfo('js [1-2|3]')).toEqual({ language: 'js', lineNumbers: '1-2|3', startFrom: null });
+    expect(parseFenceInfo('js [712: 1-2]')).toEqual({ language: 'js', lineNumbers: '1-2', startFrom: 712 });
+    expect(parseFenceInfo('js []')).toEqual({ language: 'js', lineNumbers: '', startFrom: null });
+    expect(parseFenceInfo('')).toEqual({ language: null, lineNumbers: null, startFrom: null });
+  });
+});
+
+describe('urls', () => {
+  it('rewrites URL attributes through the resolver, with the slide line', () => {
+    const seen: unknown[] = [];
+    const { slidesHtml } = renderDeck(parseDeck(d('A', '[comment]: # (!!! data-background-image="media/bg.png")', '![x](media/a.png)')), {
+      resolveUrl: (url, context) => {
+        seen.push([url, context]);
+        return url.startsWith('media/') ? `../${url}` : url;
+      },
+    });
+    expect(slidesHtml).toContain('data-background-image="../media/bg.png"');
+    expect(slidesHtml).toContain('src="../media/a.png"');
+    expect(seen).toContainEqual(['media/a.png', { line: 3, attribute: 'src' }]);
+  });
+
+  it('leaves other attributes alone', () => {
+    expect(rewriteUrls('<a title="media/x" href="#/2">', () => 'X')).toBe('<a title="media/x" href="X">');
+  });
+});
+
+describe('configuration', () => {
+  it('puts mdslides defaults under the deck options and keeps build-time options out', () => {
+    const deck = parseDeck(d('[comment]: # (hash: false)', '[comment]: # (markdown: { smartypants: true })', '[comment]: # (width: "960")'));
+    expect(revealConfigFor(deck)).toEqual({ controls: false, hash: false, width: '960' });
+  });
+});
+
+describe('pages', () => {
+  it('escapes the title and loads the deck module', () => {
+    const html = renderDeckPage({ title: 'A <b> & c', lang: 'en', slidesHtml: '<section></section>', moduleId: 'virtual:x/y' });
+    expect(html).toContain('<title>A &lt;b&gt; &amp; c</title>');
+    expect(html).toContain('<script type="module">import "virtual:x/y";</script>');
+  });
+
+  it('lists decks with relative links', () => {
+    const html = renderIndexPage([{ name: 'my talk', title: 'T', slideCount: 1, warnings: 2 }]);
+    expect(html).toContain('<a href="./my%20talk/">T</a>');
+    expect(html).toContain('1 slide · <code>my talk.md</code> · 2 warnings');
+  });
+});
