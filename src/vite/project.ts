@@ -6,6 +6,11 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ProjectOptions {
+  /**
+   * Exactly these decks instead of every `slides/*.md` (the exporters build only what they
+   * export; a deck may live outside `slides/`).
+   */
+  decks?: DeckEntry[];
   /** Directory of the deck files, relative to the Vite root (default `slides`). */
   slidesDir?: string;
   /** Directory of shared media, relative to the Vite root (default `media`). */
@@ -14,6 +19,7 @@ export interface ProjectOptions {
 
 export interface Project {
   root: string;
+  decks?: DeckEntry[];
   slidesDir: string;
   mediaDir: string;
 }
@@ -30,10 +36,12 @@ export function resolveProject(root: string, options: ProjectOptions = {}): Proj
     root: realRoot,
     slidesDir: path.resolve(realRoot, options.slidesDir ?? 'slides'),
     mediaDir: path.resolve(realRoot, options.mediaDir ?? 'media'),
+    decks: options.decks,
   };
 }
 
 export function listDecks(project: Project): DeckEntry[] {
+  if (project.decks) return project.decks;
   if (!existsSync(project.slidesDir)) return [];
   return readdirSync(project.slidesDir, { withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('.'))
