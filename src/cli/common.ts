@@ -30,7 +30,7 @@ export function parseCommandLine<Options extends NonNullable<ParseArgsConfig['op
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nRun \`${command.name} --help\` for the options.`);
   }
-  if (parsed.values.help) {
+  if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(`${command.usage.trim()}\n`);
     process.exit(EXIT_OK);
   }
