@@ -1,33 +1,40 @@
 /**
  * HTML attributes written by authors after `!!!`/`|||` or in `<!-- .slide: ... -->`.
  * Parsed into name/value pairs so the renderer emits well-formed, escaped markup
- * instead of pasting raw text into a tag.
+ * instead of pasting raw text into a tag. What is not an attribute is skipped and reported,
+ * and parsing goes on after it (a stray comma must not lose the attributes that follow).
  */
 import type { SlideAttribute } from './types.ts';
 
-const ATTRIBUTE = /\s*([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+const ATTRIBUTE = /\s*([A-Za-z_:@][-A-Za-z0-9_:.@]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?(?=[\s,;]|$)/y;
 
 export interface ParsedAttributes {
   attributes: SlideAttribute[];
-  /** Text that is not an attribute, with its offset in the input. */
-  junk: { text: string; offset: number } | null;
+  /** Pieces that are not attributes, with their offsets in the input. */
+  junk: { text: string; offset: number }[];
 }
 
 export function parseAttributes(input: string): ParsedAttributes {
   const attributes: SlideAttribute[] = [];
+  const junk: ParsedAttributes['junk'] = [];
   let index = 0;
   while (index < input.length) {
-    if (/^\s*$/.test(input.slice(index))) break;
+    const rest = input.slice(index);
+    if (rest.trim() === '') break;
     ATTRIBUTE.lastIndex = index;
     const m = ATTRIBUTE.exec(input);
-    if (!m) {
-      const offset = index + (input.slice(index).length - input.slice(index).trimStart().length);
-      return { attributes, junk: { text: input.slice(offset), offset } };
+    if (m) {
+      attributes.push({ name: m[1]!, value: m[2] ?? m[3] ?? m[4] ?? null });
+      index = ATTRIBUTE.lastIndex;
+      continue;
     }
-    attributes.push({ name: m[1]!, value: m[2] ?? m[3] ?? m[4] ?? null });
-    index = ATTRIBUTE.lastIndex;
+    // Skip to the next space, or past a quoted run, and go on.
+    const offset = index + (rest.length - rest.trimStart().length);
+    const quoted = /^(?:[^\s"']*"[^"]*"?|[^\s"']*'[^']*'?|\S+)/.exec(input.slice(offset))!;
+    junk.push({ text: quoted[0], offset });
+    index = offset + quoted[0].length;
   }
-  return { attributes, junk: null };
+  return { attributes, junk };
 }
 
 /** Merges attributes, later ones replacing earlier ones of the same name (class values join). */

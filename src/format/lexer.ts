@@ -7,9 +7,17 @@
  * Precedence inside a directive: option `key: value` → `!!!` → `|||` → `THEME =` → `CODE_THEME =`
  * → other `KEY = value` settings → plain comment.
  */
+import { isRevealOption } from './reveal-options.ts';
+
+export interface LineProblem {
+  message: string;
+  hint: string;
+  column: number;
+}
 
 export type LineToken =
-  | { type: 'text'; text: string; line: number }
+  /** A markdown line; `problem` when it looks like a directive that mdslides would not read. */
+  | { type: 'text'; text: string; line: number; problem?: LineProblem }
   | {
       type: 'separator';
       /** `!!!` starts a new horizontal slide, `|||` a vertical one. */
@@ -36,9 +44,17 @@ export function splitLines(source: string): string[] {
   return source.split(/\r\n|\r|\n/);
 }
 
+/** Almost a directive: other spacing, case or label, or no closing bracket. */
+const NEAR_MISS = /^(\s*)\[(comment|\/\/)\]:(\s*)#(\s*)(["'(])(.*)$/i;
+const DIRECTIVE_CONTENT = /^\s*(!!!|\|\|\||THEME\s*=|CODE_THEME\s*=)/;
+const OPTION_CONTENT = /^\s*([A-Za-z_$][\w$]*)\s*:\s*\S/;
+
 export function lexLine(text: string, line: number): LineToken {
   const directive = DIRECTIVE.exec(text);
-  if (!directive) return { type: 'text', text, line };
+  if (!directive) {
+    const problem = nearMiss(text);
+    return problem ? { type: 'text', text, line, problem } : { type: 'text', text, line };
+  }
   const content = directive[1]!;
   const option = OPTION.exec(content);
   if (option && looksLikeOption(option[1]!, option[2]!)) {
@@ -71,6 +87,26 @@ export function lexLine(text: string, line: number): LineToken {
     return { type: 'setting', key: setting[1]!, value: setting[2]!, line, column: CONTENT_COLUMN + content.indexOf(setting[1]!) };
   }
   return { type: 'comment', text: content, line, column: CONTENT_COLUMN };
+}
+
+function nearMiss(text: string): LineProblem | undefined {
+  const m = NEAR_MISS.exec(text);
+  if (!m) return undefined;
+  const [, indent, label, beforeHash, afterHash, , rest] = m as unknown as string[];
+  const content = rest!.replace(/[)"']\s*$/, '');
+  // Ordinary markdown comments (`[//]: # (TODO: ...)`) are fine; only directive-like content counts.
+  const option = OPTION_CONTENT.exec(content);
+  if (!DIRECTIVE_CONTENT.test(content) && !(option && isRevealOption(option[1]!))) return undefined;
+  const fixed = `[comment]: # (${content.trim()})`;
+  const exact = indent === '' && label === 'comment' && beforeHash === '' && afterHash === ' ';
+  if (exact && !/[)"']/.test(rest!)) {
+    return { message: 'this directive has no closing bracket, so it is shown as text', hint: `write ${fixed}`, column: 1 };
+  }
+  return {
+    message: 'this looks like a directive but is not one: it must start exactly "[comment]: # (", so it is ignored',
+    hint: `write ${fixed}`,
+    column: 1,
+  };
 }
 
 /**

@@ -7,8 +7,10 @@ import { parse as parseYaml } from 'yaml';
 import { parseAttributes, mergeAttributes } from './attributes.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { fencedLines } from './fences.ts';
-import { lex, type LineToken } from './lexer.ts';
-import { isRevealTheme, REVEAL_THEMES } from './themes.ts';
+import { extractFrontMatter, frontMatterKeyLine } from './front-matter.ts';
+import { defaultSlideLevel, headingBreaks } from './headings.ts';
+import { lexLine, splitLines, type LineToken } from './lexer.ts';
+import { REVEAL_THEMES } from './themes.ts';
 import { isRevealOption, suggestOption, RESERVED_OPTION_KEYS } from './reveal-options.ts';
 import {
   DEFAULT_CODE_THEME,
@@ -29,7 +31,7 @@ const NOTES_MARKER = /^ {0,3}notes?:/i;
 const SLIDE_ATTRIBUTES = /<!--\s*\.slide:\s*(.*?)\s*-->/g;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 /** Settings written `KEY = value` that the parser knows (FIX_ENCODING belongs to src/repair). */
-const KNOWN_SETTINGS = new Set(['THEME', 'CODE_THEME', 'FIX_ENCODING']);
+const KNOWN_SETTINGS = new Set(['THEME', 'CODE_THEME', 'FIX_ENCODING', 'SLIDE_LEVEL']);
 
 export function parseDeck(source: string): Deck {
   const deck: Deck = {
@@ -43,12 +45,23 @@ export function parseDeck(source: string): Deck {
     diagnostics: [],
   };
   const report = (d: Diagnostic) => deck.diagnostics.push(d);
+  const lines = splitLines(source);
+  const frontMatter = extractFrontMatter(lines);
+  frontMatter.diagnostics.forEach(report);
+  applyFrontMatter(deck, frontMatter.data, lines, report);
+
+  let tokens: LineToken[] = lines.slice(frontMatter.lineCount).map((text, i) => lexLine(text, frontMatter.lineCount + i + 1));
+  for (const token of tokens) {
+    if (token.type === 'setting') readSetting(token, deck, report);
+  }
+  const headingMode = !hasSlideBreaks(tokens) && deck.meta.slideLevel !== 0;
+  if (headingMode) tokens = insertHeadingBreaks(tokens, deck);
 
   let group: SourceLine[] = [];
-  let groupStart = 1;
+  let groupStart = frontMatter.lineCount + 1;
   let stack: Slide[] | null = null;
 
-  const closeGroup = (separator: Extract<LineToken, { type: 'separator' }> | null) => {
+  const closeGroup = (separator: SeparatorToken | null) => {
     const attributes = separator ? readAttributes(separator, report) : [];
     const slides = buildSlides(group, groupStart, attributes, report);
     if (separator?.kind === 'vertical') {
@@ -62,13 +75,23 @@ export function parseDeck(source: string): Deck {
     group = [];
   };
 
-  for (const token of lex(source)) {
+  for (const token of tokens) {
     switch (token.type) {
       case 'text':
+        if (token.problem) {
+          report({ severity: 'warning', code: 'malformed-directive', line: token.line, ...token.problem });
+        }
         if (group.length === 0) groupStart = token.line;
         group.push({ text: token.text, line: token.line });
         break;
       case 'separator':
+        if ('synthetic' in token) {
+          // A heading break: the text before the first heading may be empty.
+          if (group.some((l) => l.text.trim() !== '') || deck.nodes.length > 0 || stack) closeGroup(token);
+          else group = [];
+          groupStart = token.line;
+          break;
+        }
         if (group.length === 0) groupStart = token.line + 1;
         closeGroup(token);
         groupStart = token.line + 1;
@@ -77,10 +100,8 @@ export function parseDeck(source: string): Deck {
         readOption(token, deck, report);
         break;
       case 'setting':
-        readSetting(token, deck, report);
-        break;
       case 'comment':
-        break; // a comment renders nothing, as in mdslides
+        break; // settings were read above; a comment renders nothing, as in mdslides
     }
   }
   // The text after the last separator is a slide only when it has content (mdslides' rule);
@@ -90,8 +111,113 @@ export function parseDeck(source: string): Deck {
   } else if (stack) {
     deck.nodes.push({ kind: 'stack', slides: stack });
   }
-  deck.title = findTitle(deck.nodes);
+  if (headingMode) addTitleSlide(deck, frontMatter.lineCount);
+  deck.title ??= findTitle(deck.nodes);
   return deck;
+}
+
+type SeparatorToken = Extract<LineToken, { type: 'separator' }>;
+
+/** Whether the author split the deck: mdslides separators or reveal's `---` lines. */
+function hasSlideBreaks(tokens: LineToken[]): boolean {
+  if (tokens.some((t) => t.type === 'separator')) return true;
+  const text = tokens.filter((t) => t.type === 'text');
+  const fenced = fencedLines(text.map((t) => t.text));
+  return text.some((t, i) => !fenced[i] && t.text === '---');
+}
+
+/** Heading mode: synthetic separators before the headings that start slides. */
+function insertHeadingBreaks(tokens: LineToken[], deck: Deck): LineToken[] {
+  const text = tokens.map((t) => (t.type === 'text' ? t.text : ''));
+  const level = typeof deck.meta.slideLevel === 'number' ? deck.meta.slideLevel : defaultSlideLevel(text.join('\n'));
+  const breaks = new Map(headingBreaks(text.join('\n'), level).map((b) => [b.lineIndex, b.kind]));
+  return tokens.flatMap((token, i): LineToken[] => {
+    const kind = breaks.get(i);
+    if (!kind) return [token];
+    const separator: SeparatorToken & { synthetic: true } = {
+      type: 'separator',
+      kind,
+      attributes: '',
+      line: token.line,
+      column: 1,
+      synthetic: true,
+    };
+    return [separator, token];
+  });
+}
+
+/**
+ * A document presented by heading mode gets a title slide from its front matter (title,
+ * author, date), unless it already opens with that title.
+ */
+function addTitleSlide(deck: Deck, frontMatterLines: number): void {
+  const title = typeof deck.meta.title === 'string' ? deck.meta.title : null;
+  if (!title || frontMatterLines === 0) return;
+  const first = deck.nodes[0];
+  const firstSlide = first?.kind === 'slide' ? first.slide : first?.slides[0];
+  if (firstSlide && ATX_HEADING.exec(firstSlide.body.trim().split('\n')[0] ?? '')?.[1]?.trim() === title) return;
+  const details = ['author', 'date'].map((k) => deck.meta[k]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  const body = [`# ${title}`, ...details.map((d) => `\n${String(d)}`)].join('\n');
+  deck.nodes.unshift({
+    kind: 'slide',
+    slide: { body, notes: null, attributes: [{ name: 'class', value: 'title-slide' }], line: 1, bodyLine: 1, notesLine: null },
+  });
+}
+
+const FRONT_MATTER_KEYS: Record<string, 'title' | 'theme' | 'codeTheme' | 'meta' | 'reveal' | 'slideLevel' | 'fixEncoding'> = {
+  title: 'title',
+  theme: 'theme',
+  code_theme: 'codeTheme',
+  codeTheme: 'codeTheme',
+  highlightTheme: 'codeTheme',
+  reveal: 'reveal',
+  revealOptions: 'reveal',
+  slide_level: 'slideLevel',
+  slideLevel: 'slideLevel',
+  fix_encoding: 'fixEncoding',
+  fixEncoding: 'fixEncoding',
+};
+
+/** Front matter comes first in the file, so the directives after it win (last one wins). */
+function applyFrontMatter(deck: Deck, data: Record<string, JsonValue>, lines: readonly string[], report: (d: Diagnostic) => void): void {
+  for (const [key, value] of Object.entries(data)) {
+    const at = { line: frontMatterKeyLine(lines, key), column: 1 };
+    switch (FRONT_MATTER_KEYS[key]) {
+      case 'title':
+        if (value !== null) {
+          deck.title = String(value);
+          deck.meta.title = String(value);
+        }
+        break;
+      case 'theme':
+        if (typeof value === 'string') setTheme(deck, value, at, report);
+        break;
+      case 'codeTheme':
+        if (typeof value === 'string') {
+          deck.codeTheme = value;
+          deck.locations.codeTheme = at;
+        }
+        break;
+      case 'reveal':
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          for (const [option, optionValue] of Object.entries(value)) setOption(deck, option, optionValue, at, report);
+        } else {
+          report({ severity: 'warning', code: 'bad-front-matter', message: `"${key}" must be a map of reveal.js options`, ...at });
+        }
+        break;
+      case 'slideLevel':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6) deck.meta.slideLevel = value;
+        else report({ severity: 'warning', code: 'bad-front-matter', message: `"${key}" must be a whole number from 0 (no splitting) to 6`, ...at });
+        break;
+      case 'fixEncoding':
+        deck.meta.fixEncoding = value !== false;
+        break;
+      default:
+        // Top-level reveal.js options (Slidev/Marp habit); everything else is metadata.
+        if (isRevealOption(key)) setOption(deck, key, value, at, report);
+        else deck.meta[key] = value;
+    }
+  }
 }
 
 function readAttributes(
@@ -99,27 +225,23 @@ function readAttributes(
   report: (d: Diagnostic) => void,
 ): SlideAttribute[] {
   const { attributes, junk } = parseAttributes(separator.attributes);
-  if (junk) {
+  for (const piece of junk) {
     report({
       severity: 'warning',
       code: 'bad-attribute',
-      message: `cannot read "${junk.text}" as HTML attributes; it was ignored`,
+      message: `"${piece.text}" is not an HTML attribute; it was ignored`,
       line: separator.line,
-      column: separator.column + junk.offset,
-      hint: 'write attributes as name="value" or a bare name, e.g. (!!! data-auto-animate data-transition="zoom")',
+      column: separator.column + piece.offset,
+      hint: 'write attributes as name="value" or a bare name, separated by spaces: (!!! data-auto-animate data-transition="zoom")',
     });
   }
   return attributes;
 }
 
-function readOption(
-  token: Extract<LineToken, { type: 'option' }>,
-  deck: Deck,
-  report: (d: Diagnostic) => void,
-): void {
+function readOption(token: Extract<LineToken, { type: 'option' }>, deck: Deck, report: (d: Diagnostic) => void): void {
   let value: JsonValue;
   try {
-    value = parseYaml(token.value) as JsonValue;
+    value = (parseYaml(token.value) as JsonValue | undefined) ?? null;
   } catch (error) {
     report({
       severity: 'warning',
@@ -131,66 +253,81 @@ function readOption(
     });
     return;
   }
-  if (value === undefined) value = null;
-  if (RESERVED_OPTION_KEYS.includes(token.key)) {
+  setOption(deck, token.key, value, { line: token.line, column: token.column }, report);
+}
+
+function setOption(
+  deck: Deck,
+  key: string,
+  value: JsonValue,
+  at: { line: number; column: number },
+  report: (d: Diagnostic) => void,
+): void {
+  if (RESERVED_OPTION_KEYS.includes(key)) {
     report({
       severity: 'warning',
       code: 'reserved-option',
-      message: `option "${token.key}" is set by slidewright and cannot be set from a deck; it was ignored`,
-      line: token.line,
-      column: token.column,
+      message: `option "${key}" is set by slidewright and cannot be set from a deck; it was ignored`,
+      ...at,
     });
     return;
   }
-  if (!isRevealOption(token.key)) {
-    const suggestion = suggestOption(token.key);
+  if (!isRevealOption(key)) {
+    const suggestion = suggestOption(key);
     report({
       severity: 'warning',
       code: 'unknown-option',
-      message: `"${token.key}" is not a reveal.js option; it is passed on as written (for plugins)`,
-      line: token.line,
-      column: token.column,
+      message: `"${key}" is not a reveal.js option; it is passed on as written (for plugins)`,
+      ...at,
       hint: suggestion ? `did you mean "${suggestion}"?` : 'see https://revealjs.com/config/ for the options',
     });
   }
-  deck.options[token.key] = value;
+  deck.options[key] = value;
 }
 
-function readSetting(
-  token: Extract<LineToken, { type: 'setting' }>,
-  deck: Deck,
-  report: (d: Diagnostic) => void,
-): void {
-  const location = { line: token.line, column: token.column };
-  if (token.key === 'THEME') {
-    deck.locations.theme = location;
-    if (isRevealTheme(token.value) || token.value.endsWith('.css')) deck.theme = token.value;
-    else {
-      const suggestion = suggestOption(token.value, REVEAL_THEMES);
-      report({
-        severity: 'warning',
-        code: 'unknown-theme',
-        message: `unknown theme "${token.value}"; using "${deck.theme}"`,
-        ...location,
-        hint: suggestion ? `did you mean "${suggestion}"?` : `themes: ${REVEAL_THEMES.join(', ')}, or a .css file of the project`,
-      });
+function setTheme(deck: Deck, value: string, at: { line: number; column: number }, report: (d: Diagnostic) => void): void {
+  deck.locations.theme = at;
+  // A name that is not a reveal.js theme may be a project CSS file (checked by the adapter).
+  deck.theme = value;
+  if (/^[\w./-]+$/.test(value)) return;
+  report({
+    severity: 'warning',
+    code: 'unknown-theme',
+    message: `"${value}" is not a theme name or a CSS file path; using "${DEFAULT_THEME}"`,
+    ...at,
+    hint: `themes: ${REVEAL_THEMES.join(', ')}, or a .css file of the project`,
+  });
+  deck.theme = DEFAULT_THEME;
+}
+
+function readSetting(token: Extract<LineToken, { type: 'setting' }>, deck: Deck, report: (d: Diagnostic) => void): void {
+  const at = { line: token.line, column: token.column };
+  switch (token.key) {
+    case 'THEME':
+      setTheme(deck, token.value, at, report);
+      return;
+    case 'CODE_THEME':
+      deck.locations.codeTheme = at;
+      deck.codeTheme = token.value;
+      return;
+    case 'FIX_ENCODING':
+      deck.meta.fixEncoding = !/^(false|no|off|0)$/i.test(token.value);
+      return;
+    case 'SLIDE_LEVEL': {
+      const level = Number(token.value);
+      if (Number.isInteger(level) && level >= 0 && level <= 6) deck.meta.slideLevel = level;
+      else report({ severity: 'warning', code: 'bad-setting', message: `SLIDE_LEVEL must be a whole number from 0 (no splitting) to 6, not "${token.value}"`, ...at });
+      return;
     }
-  } else if (token.key === 'CODE_THEME') {
-    deck.locations.codeTheme = location;
-    deck.codeTheme = token.value;
   }
-  else if (token.key === 'FIX_ENCODING') deck.meta.fixEncoding = token.value !== 'false';
-  if (!KNOWN_SETTINGS.has(token.key)) {
-    const suggestion = suggestOption(token.key, [...KNOWN_SETTINGS]);
-    report({
-      severity: 'warning',
-      code: 'unknown-setting',
-      message: `unknown setting "${token.key}"; it was ignored`,
-      line: token.line,
-      column: token.column,
-      hint: suggestion ? `did you mean "${suggestion}"?` : `known settings: ${[...KNOWN_SETTINGS].join(', ')}`,
-    });
-  }
+  const suggestion = suggestOption(token.key, [...KNOWN_SETTINGS]);
+  report({
+    severity: 'warning',
+    code: 'unknown-setting',
+    message: `unknown setting "${token.key}"; it was ignored`,
+    ...at,
+    hint: suggestion ? `did you mean "${suggestion}"?` : `known settings: ${[...KNOWN_SETTINGS].join(', ')}`,
+  });
 }
 
 /**
@@ -206,6 +343,16 @@ function buildSlides(
   const fenced = fencedLines(lines.map((l) => l.text));
   const pieces: { lines: SourceLine[]; fenced: boolean[]; start: number }[] = [{ lines: [], fenced: [], start }];
   lines.forEach((l, i) => {
+    if (!fenced[i] && l.text === '***') {
+      report({
+        severity: 'warning',
+        code: 'rule-not-split',
+        message: '"***" draws a horizontal rule; it does not split the slide',
+        line: l.line,
+        column: 1,
+        hint: 'write --- alone on a line to split a slide, or [comment]: # (!!!) for a new slide',
+      });
+    }
     if (!fenced[i] && l.text === '---') {
       pieces.push({ lines: [], fenced: [], start: l.line + 1 });
     } else {
@@ -245,13 +392,13 @@ function buildSlide(
     const text = l.text.replace(SLIDE_ATTRIBUTES, (whole: string, raw: string, offset: number) => {
       const parsed = parseAttributes(raw);
       attributes = mergeAttributes(attributes, parsed.attributes);
-      if (parsed.junk) {
+      for (const piece of parsed.junk) {
         report({
           severity: 'warning',
           code: 'bad-attribute',
-          message: `cannot read "${parsed.junk.text}" as HTML attributes; it was ignored`,
+          message: `"${piece.text}" is not an HTML attribute; it was ignored`,
           line: l.line,
-          column: offset + whole.indexOf(raw) + parsed.junk.offset + 1,
+          column: offset + whole.indexOf(raw) + piece.offset + 1,
           hint: 'write <!-- .slide: name="value" data-flag -->',
         });
       }

@@ -8,8 +8,10 @@ import { escapeHtml } from './escape.ts';
 import { createMarkdownEngine, type MarkdownEngine } from './markdown.ts';
 
 export interface UrlContext {
-  /** 1-based source line of the slide the URL appears in. */
+  /** 1-based source line where the URL is written (the slide's first line when not found). */
   line: number;
+  /** 1-based column of the URL on that line (1 when not found). */
+  column: number;
   /** The attribute that holds the URL (`src`, `href`, `data-background-image`, ...). */
   attribute: string;
 }
@@ -108,7 +110,21 @@ function renderSection(
   }
   const attributes: SlideAttribute[] = [...slide.attributes, { name: 'data-source-line', value: String(slide.line) }];
   const html = `<section${renderAttributes(attributes)}>\n${inner}</section>\n`;
-  return resolveUrl ? rewriteUrls(html, (url, attribute) => resolveUrl(url, { line: slide.line, attribute })) : html;
+  return resolveUrl ? rewriteUrls(html, (url, attribute) => resolveUrl(url, { ...locate(slide, url), attribute })) : html;
+}
+
+/** Where in the source a URL of this slide is written: the body, then the notes. */
+function locate(slide: Slide, url: string): { line: number; column: number } {
+  const places: [string, number][] = [[slide.body, slide.bodyLine]];
+  if (slide.notes !== null && slide.notesLine !== null) places.push([slide.notes, slide.notesLine]);
+  for (const [text, firstLine] of places) {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const column = lines[i]!.indexOf(url);
+      if (column >= 0) return { line: firstLine + i, column: column + 1 };
+    }
+  }
+  return { line: slide.line, column: 1 };
 }
 
 export function renderAttributes(attributes: SlideAttribute[]): string {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { DEFAULT_CODE_THEME, DEFAULT_THEME } from '../format/types.ts';
-import { isRevealTheme } from '../format/themes.ts';
+import { chooseTheme } from '../format/themes.ts';
 import type { DeckStore, LoadedDeck } from './deck-store.ts';
 import { isInside, type Project } from './project.ts';
 import { DECK_MODULE_PREFIX, RESOLVED_DECK_MODULE_PREFIX } from './ids.ts';
@@ -27,24 +27,32 @@ export interface DeckStyles {
 /** The CSS module ids for a deck's theme and code theme, falling back (with a warning) when unknown. */
 export function resolveDeckStyles(deck: LoadedDeck, project: Project): DeckStyles {
   const diagnostics: Diagnostic[] = [];
-  // The parser has already checked a theme name (and fallen back to the default with a warning);
-  // a `.css` theme is a project file, found next to the deck or from the project root.
   const wanted = deck.deck.theme;
-  let theme = `reveal.js/theme/${isRevealTheme(wanted) ? wanted : DEFAULT_THEME}.css`;
-  if (wanted.endsWith('.css')) {
-    const candidates = [path.resolve(path.dirname(deck.file), wanted), path.resolve(project.root, wanted)];
-    const found = candidates.find((c) => existsSync(c) && isInside(project.root, c));
-    if (found) theme = found;
-    else {
-      diagnostics.push({
-        severity: 'warning',
-        code: candidates.some((c) => existsSync(c)) ? 'path-outside-project' : 'missing-theme-file',
-        message: `theme file "${wanted}" ${candidates.some((c) => existsSync(c)) ? 'is outside the project' : 'does not exist'}; using "${DEFAULT_THEME}"`,
-        line: deck.deck.locations.theme?.line ?? 1,
-        column: deck.deck.locations.theme?.column ?? 1,
-        hint: 'put the CSS file in the project and give its path relative to the deck or the project root',
-      });
+  const at = deck.deck.locations.theme ?? { line: 1, column: 1 };
+  let outside = false;
+  const findFile = (candidate: string): string | null => {
+    for (const file of [path.resolve(path.dirname(deck.file), candidate), path.resolve(project.root, candidate)]) {
+      if (!existsSync(file)) continue;
+      if (isInside(project.root, file)) return file;
+      outside = true; // never read a file outside the project
     }
+    return null;
+  };
+  const choice = chooseTheme(wanted, findFile, DEFAULT_THEME);
+  let theme: string;
+  if (choice.kind === 'reveal') theme = `reveal.js/theme/${choice.name}.css`;
+  else if (choice.kind === 'file') theme = choice.path;
+  else {
+    theme = `reveal.js/theme/${choice.fallback}.css`;
+    diagnostics.push({
+      severity: 'warning',
+      code: outside ? 'path-outside-project' : 'unknown-theme',
+      message: outside
+        ? `theme "${wanted}" is outside the project and is not read; using "${choice.fallback}"`
+        : `unknown theme "${wanted}" (no such reveal.js theme or project CSS file); using "${choice.fallback}"`,
+      ...at,
+      hint: choice.hint,
+    });
   }
   let codeTheme = `highlight.js/styles/${DEFAULT_CODE_THEME}.css`;
   const wantedCode = deck.deck.codeTheme;

@@ -43,7 +43,7 @@ export function createMediaResolver(
         code: 'path-outside-project',
         message: `"${url}" points outside the project; it is not served or copied`,
         line: context.line,
-        column: 1,
+        column: context.column,
         hint: `put the file under ${path.relative(project.root, project.mediaDir) || 'media'}/ and refer to it as media/<file>`,
       });
       return url;
@@ -54,7 +54,7 @@ export function createMediaResolver(
         code: 'missing-media',
         message: `"${url}" (${context.attribute}) does not exist`,
         line: context.line,
-        column: 1,
+        column: context.column,
         hint: `add the file to ${path.relative(project.root, project.mediaDir) || 'media'}/ or fix the path`,
       });
     }

@@ -82,10 +82,17 @@ describe('settings and options', () => {
     expect([deck.theme, deck.codeTheme]).toEqual(['white', 'base16/zenburn']);
   });
 
-  it('warns about an unknown theme with a suggestion and keeps the default', () => {
-    const deck = parseDeck(d('# T', '[comment]: # (THEME = solarised)'));
+  it('keeps a theme name that may be a project CSS file and records where it was set', () => {
+    const deck = parseDeck(d('# T', '[comment]: # (THEME = streetepistemology)'));
+    expect(deck.theme).toBe('streetepistemology');
+    expect(deck.locations.theme).toEqual({ line: 2, column: 15 });
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  it('refuses a theme value that cannot be a name or a path', () => {
+    const deck = parseDeck(d('# T', '[comment]: # (THEME = my theme!)'));
     expect(deck.theme).toBe('white');
-    expect(deck.diagnostics).toMatchObject([{ code: 'unknown-theme', line: 2, hint: 'did you mean "solarized"?' }]);
+    expect(deck.diagnostics).toMatchObject([{ code: 'unknown-theme', line: 2 }]);
   });
 
   it('parses option values as data, never as code', () => {

@@ -73,7 +73,8 @@ describe('urls', () => {
     });
     expect(slidesHtml).toContain('data-background-image="../media/bg.png"');
     expect(slidesHtml).toContain('src="../media/a.png"');
-    expect(seen).toContainEqual(['media/a.png', { line: 3, attribute: 'src' }]);
+    expect(seen).toContainEqual(['media/a.png', { line: 3, column: 6, attribute: 'src' }]);
+    expect(seen).toContainEqual(['media/bg.png', { line: 1, column: 1, attribute: 'data-background-image' }]);
   });
 
   it('leaves other attributes alone', () => {
