@@ -21,9 +21,8 @@ export interface CompiledDeck {
 
 export function compileDeck(source: string, options: CompileOptions = {}): CompiledDeck {
   const deck = parseDeck(source);
-  const diagnostics: Diagnostic[] = [...deck.diagnostics];
-  const resolveUrl: UrlResolver | undefined = options.resolveUrl;
-  const rendered = renderDeck(deck, { resolveUrl });
+  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl });
+  const diagnostics: Diagnostic[] = [...deck.diagnostics, ...rendered.diagnostics];
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { deck, rendered, diagnostics };
 }

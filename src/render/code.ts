@@ -36,10 +36,75 @@ export function renderCode(code: string, info: string): string {
     ? hljs.highlight(code, { language, ignoreIllegals: true }).value
     : escapeHtml(code);
   const classes = ['hljs', language ? `language-${language}` : fence.language ? `language-${fence.language}` : 'nohighlight'];
-  let attributes = ` class="${escapeHtml(classes.join(' '))}"`;
-  if (fence.lineNumbers !== null) attributes += ` data-line-numbers="${escapeHtml(fence.lineNumbers)}"`;
-  if (fence.startFrom !== null) attributes += ` data-ln-start-from="${fence.startFrom}"`;
-  return `<pre><code${attributes}>${body}</code></pre>\n`;
+  if (fence.lineNumbers === null) return `<pre><code class="${escapeHtml(classes.join(' '))}">${body}</code></pre>\n`;
+  return `<pre class="code-wrapper">${renderNumberedSteps(body, classes, fence)}</pre>\n`;
+}
+
+/**
+ * What reveal.js's highlight plugin builds in the browser, built here instead: a line-number
+ * table, and for `[1-2|3]` one `<code>` per step, the later ones fragments stacked on the
+ * first, each marking its lines with `highlight-line` (reveal.css dims the others).
+ */
+function renderNumberedSteps(highlighted: string, classes: string[], fence: FenceInfo): string {
+  const lines = splitHighlightedLines(highlighted);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const start = fence.startFrom ?? 1;
+  const steps = (fence.lineNumbers ?? '').split('|').map(parseLineSpec);
+  return steps
+    .map((marked, step) => {
+      const rows = lines
+        .map((line, i) => {
+          const n = start + i;
+          const highlight = marked.has(i + 1) ? ' class="highlight-line"' : '';
+          return `<tr${highlight}><td class="hljs-ln-line hljs-ln-numbers" data-line-number="${n}"><div class="hljs-ln-n" data-line-number="${n}"></div></td><td class="hljs-ln-line hljs-ln-code" data-line-number="${n}">${line}</td></tr>`;
+        })
+        .join('');
+      const codeClasses = [...classes, ...(marked.size ? ['has-highlights'] : []), ...(step > 0 ? ['fragment'] : [])];
+      const spec = (fence.lineNumbers ?? '').split('|')[step] ?? '';
+      const startAttribute = fence.startFrom !== null ? ` data-ln-start-from="${fence.startFrom}"` : '';
+      return `<code class="${escapeHtml(codeClasses.join(' '))}" data-line-numbers="${escapeHtml(spec)}"${startAttribute}><table class="hljs-ln"><tbody>${rows}</tbody></table></code>`;
+    })
+    .join('');
+}
+
+/** `1-2,5` → {1, 2, 5} (row numbers within the block, as reveal.js counts them). */
+export function parseLineSpec(spec: string): Set<number> {
+  const lines = new Set<number>();
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) continue;
+    const from = Number(m[1]);
+    const to = m[2] ? Math.min(Number(m[2]), from + 10_000) : from;
+    for (let i = from; i <= to; i++) lines.add(i);
+  }
+  return lines;
+}
+
+/**
+ * Splits highlight.js output into lines, closing the spans still open at each line end and
+ * reopening them on the next line, so every line is well-formed HTML on its own.
+ */
+export function splitHighlightedLines(html: string): string[] {
+  const lines: string[] = [];
+  const open: string[] = [];
+  let current = '';
+  let last = 0;
+  for (const m of html.matchAll(/<span[^>]*>|<\/span>|\n/g)) {
+    current += html.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0] === '\n') {
+      lines.push(current + '</span>'.repeat(open.length));
+      current = open.join('');
+    } else if (m[0] === '</span>') {
+      open.pop();
+      current += m[0];
+    } else {
+      open.push(m[0]);
+      current += m[0];
+    }
+  }
+  lines.push(current + html.slice(last));
+  return lines;
 }
 
 export function isKnownLanguage(language: string): boolean {

@@ -3,7 +3,10 @@
  * configuration. Pure: URLs are resolved through a callback supplied by the adapter.
  */
 import { deckSlides, type Deck, type DeckNode, type JsonValue, type Slide, type SlideAttribute } from '../format/types.ts';
+import { mergeAttributes } from '../format/attributes.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { endsInsideFence } from '../format/fences.ts';
+import { applyElementAttributes } from './element-attributes.ts';
 import { escapeHtml } from './escape.ts';
 import { createMarkdownEngine, type MarkdownEngine } from './markdown.ts';
 
@@ -30,6 +33,8 @@ export interface RenderedDeck {
   revealConfig: Record<string, JsonValue>;
   /** Number of reveal.js slides (vertical ones included), as `Reveal.getTotalSlides()` counts. */
   slideCount: number;
+  /** Problems found while rendering (e.g. an `.element` comment that holds no attributes). */
+  diagnostics: Diagnostic[];
 }
 
 /** mdslides' defaults, which a deck's options override. */
@@ -61,7 +66,8 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   });
   engine.reset();
   const sharedLinks = collectLinkDefinitions(deck, engine);
-  const renderSlide = (slide: Slide) => renderSection(slide, engine, sharedLinks, options.resolveUrl);
+  const diagnostics: Diagnostic[] = [];
+  const renderSlide = (slide: Slide) => renderSection(slide, engine, sharedLinks, options.resolveUrl, diagnostics);
   const slidesHtml = deck.nodes
     .map((node: DeckNode) =>
       node.kind === 'slide'
@@ -69,7 +75,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
         : `<section>\n${node.slides.map(renderSlide).join('')}</section>\n`,
     )
     .join('');
-  return { slidesHtml, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length };
+  return { slidesHtml, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
 }
 
 /**
@@ -99,16 +105,30 @@ function renderSection(
   engine: MarkdownEngine,
   sharedLinks: string,
   resolveUrl: UrlResolver | undefined,
+  diagnostics: Diagnostic[],
 ): string {
   // Local definitions come first in the text, so they win over the deck's.
   // (Not after an unclosed code fence: the definitions would become code.)
   const withLinks = (markdown: string) =>
     sharedLinks && !endsInsideFence(markdown.split('\n')) ? `${markdown}\n\n${sharedLinks}\n` : markdown;
-  let inner = engine.render(withLinks(slide.body));
+  const body = applyElementAttributes(engine.render(withLinks(slide.body)));
+  for (const text of body.junk) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'bad-attribute',
+      message: `"${text}" in an .element comment is not an HTML attribute; it was ignored`,
+      ...locate(slide, text),
+      hint: 'write <!-- .element: class="fragment" data-x="y" -->',
+    });
+  }
+  let inner = body.html;
   if (slide.notes !== null) {
     inner += `<aside class="notes">${engine.render(withLinks(slide.notes))}</aside>\n`;
   }
-  const attributes: SlideAttribute[] = [...slide.attributes, { name: 'data-source-line', value: String(slide.line) }];
+  const attributes: SlideAttribute[] = [
+    ...mergeAttributes(slide.attributes, body.sectionAttributes),
+    { name: 'data-source-line', value: String(slide.line) },
+  ];
   const html = `<section${renderAttributes(attributes)}>\n${inner}</section>\n`;
   return resolveUrl ? rewriteUrls(html, (url, attribute) => resolveUrl(url, { ...locate(slide, url), attribute })) : html;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../src/format/parser.ts';
-import { parseFenceInfo } from '../../../src/render/code.ts';
+import { parseFenceInfo, parseLineSpec, splitHighlightedLines } from '../../../src/render/code.ts';
 import { renderDeck, revealConfigFor, rewriteUrls } from '../../../src/render/deck.ts';
 import { renderDeckPage, renderIndexPage } from '../../../src/render/page.ts';
 
@@ -41,11 +41,29 @@ describe('slides', () => {
     expect(slidesHtml).toContain('<a href="https://b.example/">cna</a>');
   });
 
-  it('highlights code at build time and keeps the line-number steps', () => {
-    const { slidesHtml } = render(d('```js [1-2|3]', 'const a = 1;', '```', '```python [712: 1]', 'x', '```', '```nosuchlang', '<b>', '```'));
-    expect(slidesHtml).toContain('<code class="hljs language-js" data-line-numbers="1-2|3"><span class="hljs-keyword">const</span>');
-    expect(slidesHtml).toContain('data-line-numbers="1" data-ln-start-from="712"');
+  it('highlights code at build time', () => {
+    const { slidesHtml } = render(d('```js', 'const a = 1;', '```', '```nosuchlang', '<b>', '```'));
+    expect(slidesHtml).toContain('<pre><code class="hljs language-js"><span class="hljs-keyword">const</span>');
     expect(slidesHtml).toContain('<code class="hljs language-nosuchlang">&lt;b&gt;');
+  });
+
+  it('builds line numbers and one fragment per highlight step, as the reveal.js plugin does', () => {
+    const { slidesHtml } = render(d('```js [1-2|3]', 'a();', 'b();', 'c();', '```'));
+    const codes = [...slidesHtml.matchAll(/<code class="([^"]*)" data-line-numbers="([^"]*)">(.*?)<\/code>/g)];
+    expect(codes.map((m) => [m[1], m[2]])).toEqual([
+      ['hljs language-js has-highlights', '1-2'],
+      ['hljs language-js has-highlights fragment', '3'],
+    ]);
+    const highlighted = (html: string) => [...html.matchAll(/<tr( class="highlight-line")?>.*?data-line-number="(\d+)"/g)].filter((m) => m[1]).map((m) => Number(m[2]));
+    expect(highlighted(codes[0]![3]!)).toEqual([1, 2]);
+    expect(highlighted(codes[1]![3]!)).toEqual([3]);
+    expect(slidesHtml).toContain('<pre class="code-wrapper">');
+  });
+
+  it('numbers from the given start line', () => {
+    const { slidesHtml } = render(d('```python [712: 1]', 'x', 'y', '```'));
+    expect(slidesHtml).toContain('data-ln-start-from="712"');
+    expect(slidesHtml).toContain('<div class="hljs-ln-n" data-line-number="713"></div>');
   });
 
   it('passes raw HTML through', () => {
@@ -59,6 +77,17 @@ describe('fence info', () => {
     expect(parseFenceInfo('js [712: 1-2]')).toEqual({ language: 'js', lineNumbers: '1-2', startFrom: 712 });
     expect(parseFenceInfo('js []')).toEqual({ language: 'js', lineNumbers: '', startFrom: null });
     expect(parseFenceInfo('')).toEqual({ language: null, lineNumbers: null, startFrom: null });
+  });
+});
+
+describe('highlighted lines', () => {
+  it('closes and reopens spans that cross a line end', () => {
+    expect(splitHighlightedLines('<span class="c">/* a\nb */</span> x\ny')).toEqual(['<span class="c">/* a</span>', '<span class="c">b */</span> x', 'y']);
+  });
+
+  it('reads line specs', () => {
+    expect([...parseLineSpec('1-3,5')]).toEqual([1, 2, 3, 5]);
+    expect([...parseLineSpec('')]).toEqual([]);
   });
 });
 
@@ -100,5 +129,36 @@ describe('pages', () => {
     const html = renderIndexPage([{ name: 'my talk', title: 'T', slideCount: 1, warnings: 2 }]);
     expect(html).toContain('<a href="./my%20talk/">T</a>');
     expect(html).toContain('1 slide · <code>my talk.md</code> · 2 warnings');
+  });
+});
+
+describe('element attributes', () => {
+  it('go on the element before the comment, or the parent when there is none (reveal.js rules)', () => {
+    const { slidesHtml } = render(
+      d(
+        '- one <!-- .element: class="fragment" -->',
+        '- two <!-- .element: class="fragment" data-fragment-index="2" -->',
+        '',
+        '![pic](https://x.example/p.png) <!-- .element: style="width: 50%" -->',
+        '',
+        'Paragraph',
+        '',
+        '<!-- .element: class="fragment fade-up" -->',
+      ),
+    );
+    expect(slidesHtml).toContain('<li class="fragment">one </li>');
+    expect(slidesHtml).toContain('<li class="fragment" data-fragment-index="2">two </li>');
+    expect(slidesHtml).toContain('<img src="https://x.example/p.png" alt="pic" style="width: 50%">');
+    expect(slidesHtml).toContain('<p class="fragment fade-up">Paragraph</p>');
+    expect(slidesHtml).not.toContain('.element');
+  });
+
+  it('go on the section when nothing comes before them', () => {
+    const { slidesHtml } = render('<!-- .element: data-state="intro" -->\n\n# Hi');
+    expect(slidesHtml).toMatch(/^<section data-state="intro" data-source-line="1">/);
+  });
+
+  it('leave other comments alone', () => {
+    expect(render('# A\n\n<!-- a comment -->').slidesHtml).toContain('<!-- a comment -->');
   });
 });
