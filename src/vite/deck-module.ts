@@ -72,9 +72,26 @@ export function resolveDeckStyles(deck: LoadedDeck, project: Project): DeckStyle
   return { theme, codeTheme, diagnostics };
 }
 
+/** In dev, the deck's warnings also go to Vite's overlay in the browser. */
+function overlayCode(deck: LoadedDeck, extra: Diagnostic[], root: string): string[] {
+  const diagnostics = [...deck.diagnostics, ...extra]
+    .filter((d) => d.severity !== 'info')
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  if (diagnostics.length === 0) return [];
+  const relative = path.relative(root, deck.file);
+  return [
+    `import { showDiagnostics } from ${JSON.stringify(path.join(CLIENT_DIR, 'overlay.ts'))};`,
+    `showDiagnostics(${JSON.stringify(deck.file)}, ${JSON.stringify(relative)}, ${JSON.stringify(diagnostics)});`,
+  ];
+}
+
 export function deckModulePlugin(store: DeckStore): Plugin {
+  let dev = false;
   return {
     name: 'slidewright:deck-module',
+    configResolved(config) {
+      dev = config.command === 'serve';
+    },
     resolveId(id) {
       if (id.startsWith(DECK_MODULE_PREFIX)) return RESOLVED_DECK_MODULE_PREFIX + id.slice(DECK_MODULE_PREFIX.length);
       return null;
@@ -97,6 +114,7 @@ export function deckModulePlugin(store: DeckStore): Plugin {
         `import ${JSON.stringify(path.join(CLIENT_DIR, 'slidewright.css'))};`,
         `import { startDeck } from ${JSON.stringify(path.join(CLIENT_DIR, 'main.ts'))};`,
         `startDeck(${JSON.stringify(deck.rendered.revealConfig)});`,
+        ...(dev ? overlayCode(deck, styles.diagnostics, store.project.root) : []),
       ].join('\n');
     },
   };

@@ -61,3 +61,20 @@ test('a new deck file appears on the index without any configuration', async ({ 
   await page.goto(base);
   await expect(page.locator('a[href="./another/"]')).toHaveText('Another talk');
 });
+
+test('problems in a deck show in the dev overlay with file:line:column, and the deck still renders', async ({ page }) => {
+  await writeFile(
+    path.join(dir, 'slides', 'broken.md'),
+    ['[comment]: # (THEME = solarised)', '# Still here', '', '[comment]: #  (!!!)', '', '![gone](media/missing.png)', ''].join('\n'),
+  );
+  await page.goto(`${base}broken/`);
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  await expect(page.locator('.reveal h1')).toHaveText('Still here');
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay.locator('.message-body')).toContainText('broken.md: 3 warnings');
+  const stack = overlay.locator('.stack');
+  await expect(stack).toContainText(`broken.md:1:15  warning: unknown theme "solarised"`);
+  await expect(stack).toContainText('did you mean "solarized"?');
+  await expect(stack).toContainText('broken.md:4:1  warning: this looks like a directive but is not one');
+  await expect(stack).toContainText('broken.md:6:9  warning: "media/missing.png" (src) does not exist');
+});
