@@ -2,12 +2,12 @@
  * `slidewright()`: the Vite plugin, one plugin per concern (pages, deck modules, theme fonts,
  * live reload, media), sharing one deck store.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchForWorkspaceRoot, type Plugin } from 'vite';
-import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { DeckStore } from './deck-store.ts';
+import { mediaCopyPlugins } from './media.ts';
 import { deckModulePlugin } from './deck-module.ts';
 import { liveReloadPlugin } from './live-reload.ts';
 import { pagesPlugin } from './pages.ts';
@@ -25,13 +25,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
   const project = resolveProject(options.root ?? process.cwd(), options);
   const store = new DeckStore(project);
   const getStore = () => store;
-  const mediaPlugins =
-    existsSync(project.mediaDir) && readdirSync(project.mediaDir).some((f) => !f.startsWith('.'))
-      ? viteStaticCopy({
-          // Copied once to dist/media/ and served at /media/ in dev; decks refer to it as ../media/.
-          targets: [{ src: path.relative(project.root, project.mediaDir).split(path.sep).join('/'), dest: '.' }],
-        })
-      : [];
+  const mediaPlugins = existsSync(project.mediaDir) ? mediaCopyPlugins(project) : [];
   return [
     {
       name: 'slidewright:fs-allow',

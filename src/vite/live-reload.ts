@@ -27,9 +27,15 @@ export function liveReloadPlugin(store: () => DeckStore): Plugin {
         server.config.logger.info(`${path.relative(server.config.root, file)} changed: reloading`, { timestamp: true });
         server.ws.send({ type: 'full-reload', path: '*' });
       };
+      // The media copy serves a fixed list of files: a file that comes or goes needs a restart.
+      const onMediaListChange = (file: string) => {
+        if (!isInside(mediaDir, file)) return onChange(file);
+        server.config.logger.info(`${path.relative(server.config.root, file)} added or removed: restarting`, { timestamp: true });
+        void server.restart();
+      };
       server.watcher.on('change', onChange);
-      server.watcher.on('add', onChange);
-      server.watcher.on('unlink', onChange);
+      server.watcher.on('add', onMediaListChange);
+      server.watcher.on('unlink', onMediaListChange);
     },
     // The deck module watches its .md file; Vite's own HMR for it would only re-run the module.
     handleHotUpdate({ file }) {

@@ -4,10 +4,12 @@
  * `/<deck>/`, the media folder at `/media/`, so references become `../media/x.png`: relative,
  * hence valid under any sub-path the site is hosted at.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import type { UrlContext, UrlResolver } from '../render/deck.ts';
+import type { Plugin } from 'vite';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { isInside, type Project } from './project.ts';
 
 /** Attributes whose URL must point at a file (a missing one is worth a warning). */
@@ -65,4 +67,34 @@ export function createMediaResolver(
 function splitSuffix(url: string): [string, string?] {
   const i = url.search(/[?#]/);
   return i < 0 ? [url] : [url.slice(0, i), url.slice(i)];
+}
+
+/** The files of the media folder that really are inside it (symlinks resolved), project-relative. */
+export function listMediaFiles(project: Project, warn: (message: string) => void): string[] {
+  if (!existsSync(project.mediaDir)) return [];
+  const files: string[] = [];
+  for (const entry of readdirSync(project.mediaDir, { recursive: true, withFileTypes: true })) {
+    if (entry.name.startsWith('.') || !(entry.isFile() || entry.isSymbolicLink())) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(project.root, file).split(path.sep).join('/');
+    if (!isInside(project.mediaDir, file)) {
+      warn(`slidewright: ${relative} points outside ${path.basename(project.mediaDir)}/; it is not copied or served`);
+      continue;
+    }
+    if (entry.isSymbolicLink() && !statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    files.push(relative);
+  }
+  return files.sort();
+}
+
+/**
+ * `media/` is copied once into the build (`dist/media/`) and served at `/media/` in dev, by
+ * vite-plugin-static-copy, file by file: a file that resolves outside the media folder (a
+ * symlink to `/etc/passwd`, say) is neither copied nor served. The list is taken at start-up;
+ * the live-reload plugin restarts the dev server when media files come or go.
+ */
+export function mediaCopyPlugins(project: Project, warn: (message: string) => void = console.warn): Plugin[] {
+  const files = listMediaFiles(project, warn);
+  if (files.length === 0) return [];
+  return viteStaticCopy({ structured: true, silent: true, targets: files.map((src) => ({ src, dest: '.' })) });
 }

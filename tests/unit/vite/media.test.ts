@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../../src/format/diagnostics.ts';
+import { createMediaResolver, listMediaFiles } from '../../../src/vite/media.ts';
+import { resolveProject } from '../../../src/vite/project.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'slidewright-media-'));
+const outside = mkdtempSync(path.join(tmpdir(), 'slidewright-outside-'));
+mkdirSync(path.join(dir, 'slides'));
+mkdirSync(path.join(dir, 'media', 'sub'), { recursive: true });
+writeFileSync(path.join(dir, 'media', 'a.png'), 'x');
+writeFileSync(path.join(dir, 'media', 'sub', 'b.png'), 'x');
+writeFileSync(path.join(outside, 'secret.txt'), 'secret');
+symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'media', 'leak.txt'));
+symlinkSync(outside, path.join(dir, 'media', 'leakdir'));
+const project = resolveProject(dir);
+const deckFile = path.join(dir, 'slides', 'talk.md');
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe('media files', () => {
+  it('lists only files really inside media/, warning about the others', () => {
+    const warnings: string[] = [];
+    expect(listMediaFiles(project, (m) => warnings.push(m))).toEqual(['media/a.png', 'media/sub/b.png']);
+    expect(warnings.join('\n')).toContain('media/leak.txt points outside media/');
+    expect(warnings.join('\n')).toContain('media/leakdir points outside media/');
+  });
+});
+
+describe('media references', () => {
+  const resolve = (url: string, attribute = 'src') => {
+    const diagnostics: Diagnostic[] = [];
+    const result = createMediaResolver(project, deckFile, (d) => diagnostics.push(d))(url, { line: 3, column: 5, attribute });
+    return { result, diagnostics };
+  };
+
+  it('maps mdslides-style and deck-relative paths to the media folder beside the deck pages', () => {
+    expect(resolve('media/a.png').result).toBe('../media/a.png');
+    expect(resolve('../media/sub/b.png').result).toBe('../media/sub/b.png');
+    expect(resolve('media/a.png?v=2#x').result).toBe('../media/a.png?v=2#x');
+  });
+
+  it('leaves URLs and anchors alone', () => {
+    for (const url of ['https://x.example/a.png', '#/2/1', '/abs.png', 'mailto:a@b.c', 'data:image/png;base64,AA']) {
+      expect(resolve(url)).toEqual({ result: url, diagnostics: [] });
+    }
+  });
+
+  it('warns about a missing file with its position', () => {
+    expect(resolve('media/nope.png').diagnostics).toMatchObject([{ code: 'missing-media', line: 3, column: 5 }]);
+    expect(resolve('other.html', 'href').diagnostics).toEqual([]); // a page link may be served elsewhere
+  });
+
+  it('refuses paths that leave the project, symlinks included', () => {
+    const escape = path.relative(path.join(dir, 'slides'), path.join(outside, 'secret.txt'));
+    expect(resolve(escape)).toMatchObject({ result: escape, diagnostics: [{ code: 'path-outside-project' }] });
+    expect(resolve('media/leak.txt')).toMatchObject({ result: 'media/leak.txt', diagnostics: [{ code: 'path-outside-project' }] });
+  });
+});
