@@ -63,7 +63,9 @@ export function parseDeck(source: string): Deck {
 
   const closeGroup = (separator: SeparatorToken | null) => {
     const attributes = separator ? readAttributes(separator, report) : [];
-    const slides = buildSlides(group, groupStart, attributes, report);
+    const attributesAt =
+      separator && separator.attributes ? { line: separator.line, column: separator.column, text: separator.attributes } : null;
+    const slides = buildSlides(group, groupStart, attributes, report).map((slide) => ({ ...slide, attributesAt }));
     if (separator?.kind === 'vertical') {
       stack = stack ? [...stack, ...slides] : slides;
     } else if (stack) {
@@ -160,7 +162,15 @@ function addTitleSlide(deck: Deck, frontMatterLines: number): void {
   const body = [`# ${title}`, ...details.map((d) => `\n${String(d)}`)].join('\n');
   deck.nodes.unshift({
     kind: 'slide',
-    slide: { body, notes: null, attributes: [{ name: 'class', value: 'title-slide' }], line: 1, bodyLine: 1, notesLine: null },
+    slide: {
+      body,
+      notes: null,
+      attributes: [{ name: 'class', value: 'title-slide' }],
+      line: 1,
+      bodyLine: 1,
+      notesLine: null,
+      attributesAt: null,
+    },
   });
 }
 
@@ -413,6 +423,7 @@ function buildSlide(
     line: lines.find((l) => l.text.trim() !== "")?.line ?? lines[0]?.line ?? start,
     bodyLine: bodyLines[0]?.line ?? start,
     notesLine,
+    attributesAt: null,
   };
 }
 

@@ -25,6 +25,8 @@ export interface Slide {
   bodyLine: number;
   /** 1-based source line where the notes' markdown starts (line after/at the `Note:` marker). */
   notesLine: number | null;
+  /** Where the separator attributes were written (`[comment]: # (!!! here)`), if any. */
+  attributesAt: { line: number; column: number; text: string } | null;
 }
 
 export type DeckNode =

@@ -133,7 +133,7 @@ function renderSection(
   return resolveUrl ? rewriteUrls(html, (url, attribute) => resolveUrl(url, { ...locate(slide, url), attribute })) : html;
 }
 
-/** Where in the source a URL of this slide is written: the body, then the notes. */
+/** Where in the source a URL of this slide is written: the body, the notes, the separator. */
 function locate(slide: Slide, url: string): { line: number; column: number } {
   const places: [string, number][] = [[slide.body, slide.bodyLine]];
   if (slide.notes !== null && slide.notesLine !== null) places.push([slide.notes, slide.notesLine]);
@@ -144,6 +144,8 @@ function locate(slide: Slide, url: string): { line: number; column: number } {
       if (column >= 0) return { line: firstLine + i, column: column + 1 };
     }
   }
+  const at = slide.attributesAt;
+  if (at && at.text.includes(url)) return { line: at.line, column: at.column + at.text.indexOf(url) };
   return { line: slide.line, column: 1 };
 }
 

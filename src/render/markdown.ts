@@ -4,8 +4,8 @@
  */
 import { Marked, type Tokens } from 'marked';
 import { gfmHeadingId, resetHeadings } from 'marked-gfm-heading-id';
-import { markedSmartypants } from 'marked-smartypants';
 import { renderCode } from './code.ts';
+import { smartPunctuation } from './smartypants.ts';
 
 export interface MarkdownOptions {
   smartypants: boolean;
@@ -27,7 +27,7 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   // `globalSlugs` (in the runtime, missing from the types) keeps ids unique across a deck's
   // slides, which share one page; `reset()` restarts them per deck.
   marked.use(gfmHeadingId({ globalSlugs: true } as Parameters<typeof gfmHeadingId>[0]));
-  if (options.smartypants) marked.use(markedSmartypants());
+  if (options.smartypants) marked.use({ hooks: { postprocess: smartPunctuation } });
   marked.use({
     renderer: {
       code({ text, lang }: Tokens.Code) {

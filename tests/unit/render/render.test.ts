@@ -24,9 +24,15 @@ describe('slides', () => {
   });
 
   it('applies smartypants by default and not when the deck turns it off', () => {
-    // smartypants writes numeric entities: “quoted” – and… it’s
-    expect(render(`"quoted" -- and... it's`).slidesHtml).toContain('&#8220;quoted&#8221; &#8211; and&#8230; it&#8217;s');
+    expect(render(`"quoted" -- and... it's --- <code>"x"</code>`).slidesHtml).toContain('“quoted” – and… it’s — <code>"x"</code>');
+    expect(render('`"code"` "**bold**"').slidesHtml).toContain('<code>"code"</code> “<strong>bold</strong>”');
     expect(render(d('[comment]: # (markdown: { smartypants: false })', `"q"`)).slidesHtml).toContain('<p>&quot;q&quot;</p>');
+  });
+
+  it('leaves CSS in <style> alone (custom properties are not dashes)', () => {
+    const { slidesHtml } = render('<style>\n:root { --r-main-font-size: 32px; }\n</style>\n\nA -- B');
+    expect(slidesHtml).toContain('--r-main-font-size: 32px;');
+    expect(slidesHtml).toContain('A – B');
   });
 
   it('keeps heading ids unique across the deck', () => {
@@ -103,7 +109,7 @@ describe('urls', () => {
     expect(slidesHtml).toContain('data-background-image="../media/bg.png"');
     expect(slidesHtml).toContain('src="../media/a.png"');
     expect(seen).toContainEqual(['media/a.png', { line: 3, column: 6, attribute: 'src' }]);
-    expect(seen).toContainEqual(['media/bg.png', { line: 1, column: 1, attribute: 'data-background-image' }]);
+    expect(seen).toContainEqual(['media/bg.png', { line: 2, column: 42, attribute: 'data-background-image' }]);
   });
 
   it('leaves other attributes alone', () => {
