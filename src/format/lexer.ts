@@ -98,7 +98,7 @@ function nearMiss(text: string): LineProblem | undefined {
   const option = OPTION_CONTENT.exec(content);
   if (!DIRECTIVE_CONTENT.test(content) && !(option && isRevealOption(option[1]!))) return undefined;
   const fixed = `[comment]: # (${content.trim()})`;
-  const exact = indent === '' && label === 'comment' && beforeHash === '' && afterHash === ' ';
+  const exact = indent === '' && label === 'comment' && beforeHash === ' ' && afterHash === ' ';
   if (exact && !/[)"']/.test(rest!)) {
     return { message: 'this directive has no closing bracket, so it is shown as text', hint: `write ${fixed}`, column: 1 };
   }

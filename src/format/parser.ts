@@ -41,6 +41,7 @@ export function parseDeck(source: string): Deck {
     options: {},
     meta: {},
     nodes: [],
+    format: 'mdslides',
     locations: {},
     diagnostics: [],
   };
@@ -55,7 +56,9 @@ export function parseDeck(source: string): Deck {
     if (token.type === 'setting') readSetting(token, deck, report);
   }
   const headingMode = !hasSlideBreaks(tokens) && deck.meta.slideLevel !== 0;
+  const usesDirectives = tokens.some((t) => t.type === 'option' || t.type === 'setting' || t.type === 'separator');
   if (headingMode) tokens = insertHeadingBreaks(tokens, deck);
+  deck.format = headingMode && !usesDirectives ? 'document' : 'mdslides';
 
   let group: SourceLine[] = [];
   let groupStart = frontMatter.lineCount + 1;

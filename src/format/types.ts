@@ -46,6 +46,11 @@ export interface Deck {
   /** Other settings (front matter `lang`, `author`, `date`, ...). */
   meta: Record<string, JsonValue>;
   nodes: DeckNode[];
+  /**
+   * `mdslides`: the file uses mdslides directives or `---` splits, and mdslides' defaults apply;
+   * `document`: plain markdown (split at headings), and reveal.js's own defaults apply.
+   */
+  format: 'mdslides' | 'document';
   /** Where settings were written, for diagnostics raised by later stages. */
   locations: Partial<Record<'theme' | 'codeTheme', { line: number; column: number }>>;
   diagnostics: Diagnostic[];

@@ -44,7 +44,8 @@ export const MDSLIDES_DEFAULTS: Record<string, JsonValue> = { controls: false, h
 const BUILD_TIME_OPTIONS = ['markdown'];
 
 export function revealConfigFor(deck: Deck): Record<string, JsonValue> {
-  const config: Record<string, JsonValue> = { ...MDSLIDES_DEFAULTS };
+  // A plain document was not written for mdslides: reveal's defaults (controls shown) fit it.
+  const config: Record<string, JsonValue> = deck.format === 'mdslides' ? { ...MDSLIDES_DEFAULTS } : { hash: true };
   for (const [key, value] of Object.entries(deck.options)) {
     if (!BUILD_TIME_OPTIONS.includes(key)) config[key] = value;
   }

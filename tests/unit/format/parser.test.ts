@@ -247,3 +247,127 @@ describe('the seed deck', () => {
     expect(deck.diagnostics).toEqual([]);
   });
 });
+
+describe('front matter', () => {
+  it('sets title, theme, code theme, options and metadata; directives after it win', () => {
+    const deck = parseDeck(
+      d(
+        '---',
+        'title: From front matter',
+        'theme: night',
+        'code_theme: github',
+        'lang: nb',
+        'author: Jane',
+        'date: 2025-06-04',
+        'transition: zoom',
+        'reveal:',
+        '  controls: true',
+        '  width: 1280',
+        'layout: page',
+        '---',
+        '[comment]: # (THEME = sky)',
+        '# Heading title',
+        '[comment]: # (!!!)',
+        'B',
+      ),
+    );
+    expect(deck.title).toBe('From front matter');
+    expect(deck.theme).toBe('sky');
+    expect(deck.codeTheme).toBe('github');
+    expect(deck.options).toEqual({ transition: 'zoom', controls: true, width: 1280 });
+    expect(deck.meta).toMatchObject({ lang: 'nb', author: 'Jane', date: '2025-06-04', layout: 'page' });
+    expect(deck.diagnostics).toEqual([]);
+    expect(deckSlides(deck)[0]!.line).toBe(15);
+  });
+
+  it('reports invalid YAML with its line and renders the rest', () => {
+    const deck = parseDeck(d('---', 'title: ok', 'theme: [oops', '---', '# A'));
+    expect(deck.diagnostics).toMatchObject([{ code: 'bad-front-matter', severity: 'warning' }]);
+    expect(deck.diagnostics[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(deck.diagnostics[0]!.line).toBeLessThanOrEqual(4);
+    expect(bodies(deck)).toEqual(['# A']);
+  });
+
+  it('is not front matter without a closing line (then --- is a split)', () => {
+    expect(bodies(parseDeck(d('---', 'A', 'B')))).toEqual(['', 'A\nB']);
+  });
+});
+
+describe('documents without separators', () => {
+  const doc = d(
+    '---',
+    'title: Minutes',
+    'date: 2025-06-04',
+    '---',
+    'Intro text',
+    '',
+    '## Agenda',
+    'items',
+    '',
+    '### Point one',
+    'text',
+    '',
+    '#### Detail',
+    'more',
+    '',
+    '### Point two',
+    '```md',
+    '## not a heading',
+    '```',
+    '',
+    'Section two',
+    '-----------',
+    'body',
+  );
+
+  it('split at headings: the slide level horizontally, one level deeper vertically', () => {
+    const deck = parseDeck(doc);
+    expect(deck.format).toBe('document');
+    expect(shape(deck)).toEqual([1, 1, 30, 1]);
+    const slides = deckSlides(deck);
+    expect(slides[0]!.body).toBe('# Minutes\n\n2025-06-04');
+    expect(slides[1]!.body.trim()).toBe('Intro text');
+    expect(slides[3]!.body).toContain('#### Detail');
+    expect(slides[4]!.body).toContain('## not a heading');
+    expect(slides[5]!.body.trim()).toBe('Section two\n-----------\nbody');
+    expect(slides[2]!.line).toBe(7);
+  });
+
+  it('take the slide level from front matter or a directive; 0 turns splitting off', () => {
+    expect(shape(parseDeck(doc.replace('date: 2025-06-04', 'slide_level: 3')))).toEqual([1, 1, 1, 20, 1, 1]);
+    expect(shape(parseDeck(doc.replace('date: 2025-06-04', 'slide_level: 0')))).toEqual([1]);
+    expect(shape(parseDeck(`[comment]: # (SLIDE_LEVEL = 1)\n# A\n## B\n# C`))).toEqual([20, 1]);
+  });
+
+  it('show reveal.js controls (mdslides hides them, but documents were not written for it)', () => {
+    expect(parseDeck(doc).format).toBe('document');
+    expect(parseDeck('A\n[comment]: # (!!!)\nB').format).toBe('mdslides');
+    expect(parseDeck('[comment]: # (THEME = sky)\n# A\n## B').format).toBe('mdslides');
+  });
+});
+
+describe('warnings for near misses', () => {
+  it('points at a separator written with two spaces, and does not split there (as mdslides)', () => {
+    const deck = parseDeck(d('A', '[comment]: #  (!!! data-auto-animate)', 'B'));
+    expect(deckSlides(deck)).toHaveLength(1);
+    expect(deck.diagnostics).toMatchObject([{ code: 'malformed-directive', line: 2, hint: 'write [comment]: # (!!! data-auto-animate)' }]);
+  });
+
+  it('points at an unclosed directive', () => {
+    expect(parseDeck('A\n[comment]: # (!!!').diagnostics).toMatchObject([{ code: 'malformed-directive', message: expect.stringContaining('no closing bracket') }]);
+  });
+
+  it('leaves ordinary markdown comments alone', () => {
+    expect(parseDeck('[//]: # (TODO: fix the intro)\nA').diagnostics).toEqual([]);
+  });
+
+  it('warns that *** is a rule, not a split', () => {
+    const deck = parseDeck('A\n***\nB\n[comment]: # (!!!)\nC');
+    expect(deckSlides(deck)).toHaveLength(2);
+    expect(deck.diagnostics).toMatchObject([{ code: 'rule-not-split', line: 2 }]);
+  });
+
+  it('warns about unknown settings with a suggestion', () => {
+    expect(parseDeck('[comment]: # (CODETHEME = x)\nA').diagnostics).toMatchObject([{ code: 'unknown-setting', hint: 'did you mean "CODE_THEME"?' }]);
+  });
+});
