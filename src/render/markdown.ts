@@ -5,6 +5,7 @@
 import { Marked, type Tokens } from 'marked';
 import { gfmHeadingId, resetHeadings } from 'marked-gfm-heading-id';
 import { renderCode } from './code.ts';
+import { mathExtension } from './math.ts';
 import { smartPunctuation } from './smartypants.ts';
 
 export interface MarkdownOptions {
@@ -28,6 +29,7 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   // slides, which share one page; `reset()` restarts them per deck.
   marked.use(gfmHeadingId({ globalSlugs: true } as Parameters<typeof gfmHeadingId>[0]));
   if (options.smartypants) marked.use({ hooks: { postprocess: smartPunctuation } });
+  marked.use(mathExtension());
   marked.use({
     renderer: {
       code({ text, lang }: Tokens.Code) {

@@ -1,13 +1,13 @@
 /**
  * Smart punctuation ("quotes" → “quotes”, -- → –, ... → …) on rendered HTML, as mdslides
  * turns on by default. smartypants skips code, pre, kbd, script and math, but not `<style>`,
- * where it would turn CSS custom properties (`--r-main-font-size`) into dashes; so style
- * blocks are set aside first. Output uses Unicode characters, not entities.
+ * where it would turn CSS custom properties (`--r-main-font-size`) into dashes, nor KaTeX's
+ * MathML (its TeX annotation); so those are set aside first. Output uses Unicode characters, not entities.
  */
 // @ts-expect-error: smartypants ships no type declarations
 import { smartypantsu } from 'smartypants';
 
-const STYLE_BLOCK = /<style\b[\s\S]*?<\/style\s*>/gi;
+const STYLE_BLOCK = /<style\b[\s\S]*?<\/style\s*>|<span class="katex(?:-display)?">[\s\S]*?<\/annotation><\/semantics><\/math>/gi;
 const TAG = /<[^>]*>/g;
 
 /** Attribute 2 of SmartyPants: `--` en dash, `---` em dash. */

@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { DEFAULT_CODE_THEME, DEFAULT_THEME } from '../format/types.ts';
 import { chooseTheme } from '../format/themes.ts';
+import { hasMath } from '../render/math.ts';
 import type { DeckStore, LoadedDeck } from './deck-store.ts';
 import { isInside, type Project } from './project.ts';
 import { DECK_MODULE_PREFIX, RESOLVED_DECK_MODULE_PREFIX } from './ids.ts';
@@ -24,10 +25,13 @@ export interface DeckStyles {
   diagnostics: Diagnostic[];
 }
 
+/** A theme that replaces the decks' own (the PDF export's `--theme`): one for all, or per deck name. */
+export type ThemeOverride = string | ((deckName: string) => string | undefined);
+
 /** The CSS module ids for a deck's theme and code theme, falling back (with a warning) when unknown. */
-export function resolveDeckStyles(deck: LoadedDeck, project: Project): DeckStyles {
+export function resolveDeckStyles(deck: LoadedDeck, project: Project, themeOverride?: string): DeckStyles {
   const diagnostics: Diagnostic[] = [];
-  const wanted = deck.deck.theme;
+  const wanted = themeOverride ?? deck.deck.theme;
   const at = deck.deck.locations.theme ?? { line: 1, column: 1 };
   let outside = false;
   const findFile = (candidate: string): string | null => {
@@ -85,7 +89,7 @@ function overlayCode(deck: LoadedDeck, extra: Diagnostic[], root: string): strin
   ];
 }
 
-export function deckModulePlugin(store: DeckStore): Plugin {
+export function deckModulePlugin(store: DeckStore, theme?: ThemeOverride): Plugin {
   let dev = false;
   return {
     name: 'slidewright:deck-module',
@@ -103,7 +107,7 @@ export function deckModulePlugin(store: DeckStore): Plugin {
       if (!entry) return `throw new Error(${JSON.stringify(`slidewright: no deck named "${name}"`)});`;
       this.addWatchFile(entry.file);
       const deck = store.load(entry);
-      const styles = resolveDeckStyles(deck, store.project);
+      const styles = resolveDeckStyles(deck, store.project, typeof theme === 'function' ? theme(name) : theme);
       // Package files are resolved from slidewright's own location, so a project that uses the
       // plugin needs no reveal.js or highlight.js of its own.
       const resolvePackage = (id: string) => (path.isAbsolute(id) ? id : require.resolve(id));
@@ -112,6 +116,7 @@ export function deckModulePlugin(store: DeckStore): Plugin {
         `import ${JSON.stringify(resolvePackage(styles.theme))};`,
         `import ${JSON.stringify(resolvePackage(styles.codeTheme))};`,
         `import ${JSON.stringify(path.join(CLIENT_DIR, 'slidewright.css'))};`,
+        ...(hasMath(deck.rendered.slidesHtml) ? [`import ${JSON.stringify(resolvePackage('katex/dist/katex.min.css'))};`] : []),
         `import { startDeck } from ${JSON.stringify(path.join(CLIENT_DIR, 'main.ts'))};`,
         `startDeck(${JSON.stringify(deck.rendered.revealConfig)});`,
         ...(dev ? overlayCode(deck, styles.diagnostics, store.project.root) : []),

@@ -168,3 +168,17 @@ describe('element attributes', () => {
     expect(render('# A\n\n<!-- a comment -->').slidesHtml).toContain('<!-- a comment -->');
   });
 });
+
+describe('math', () => {
+  it('renders MathJax-style delimiters with KaTeX at build time, leaving single dollars alone', () => {
+    const { slidesHtml } = render('$$ U = R . I $$\n\nInline \\(a^2\\) costs $5 -- or $6.\n\n\\[\n\\frac{1}{2}\n\\]');
+    expect(slidesHtml.match(/class="katex-display"/g)).toHaveLength(2);
+    expect(slidesHtml.match(/class="katex"/g)).toHaveLength(3);
+    expect(slidesHtml).toContain('<annotation encoding="application/x-tex">U = R . I</annotation>');
+    expect(slidesHtml).toContain('costs $5 – or $6.');
+  });
+
+  it('shows a TeX error on the slide instead of failing the build', () => {
+    expect(render('$$ \\frac{1 $$').slidesHtml).toContain('katex-error');
+  });
+});
