@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
+import type { ThemeOverride } from '../vite/deck-module.ts';
 import { slidewright } from '../vite/index.ts';
 import { listDecks, resolveProject, type DeckEntry } from '../vite/project.ts';
 
@@ -62,6 +63,8 @@ export interface SiteOptions {
   decks: DeckEntry[];
   /** Print Vite's build output (default: warnings only). */
   verbose?: boolean;
+  /** A theme instead of the decks' own (`--theme`), for all decks or per deck name. */
+  theme?: ThemeOverride;
 }
 
 export async function startSite(options: SiteOptions): Promise<Site> {
@@ -72,7 +75,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     base: './',
     publicDir: false as const,
     logLevel: options.verbose ? ('info' as const) : ('warn' as const),
-    plugins: [slidewright({ root: options.root, decks: options.decks })],
+    plugins: [slidewright({ root: options.root, decks: options.decks, theme: options.theme })],
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
   };
   try {

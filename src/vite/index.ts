@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { searchForWorkspaceRoot, type Plugin } from 'vite';
 import { DeckStore } from './deck-store.ts';
 import { mediaCopyPlugins } from './media.ts';
-import { deckModulePlugin } from './deck-module.ts';
+import { deckModulePlugin, type ThemeOverride } from './deck-module.ts';
 import { liveReloadPlugin } from './live-reload.ts';
 import { pagesPlugin } from './pages.ts';
 import { resolveProject, type ProjectOptions } from './project.ts';
@@ -19,6 +19,8 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export interface SlidewrightOptions extends ProjectOptions {
   /** Project root (default: the directory Vite runs in). */
   root?: string;
+  /** Use this theme instead of the decks' own (the exporters' `--theme`). */
+  theme?: ThemeOverride;
 }
 
 export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
@@ -36,7 +38,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
       },
     },
     pagesPlugin({ store: getStore }),
-    deckModulePlugin(store),
+    deckModulePlugin(store, options.theme),
     themeFontsPlugin(),
     liveReloadPlugin(getStore),
     ...mediaPlugins,

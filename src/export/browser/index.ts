@@ -18,8 +18,18 @@ export class BrowserNotFoundError extends Error {
   }
 }
 
-export function defaultFinders(): BrowserFinder[] {
-  return [envFinder(), playwrightFinder(() => chromium.executablePath()), systemFinder()];
+/**
+ * The finders in order. `SLIDEWRIGHT_BROWSER_SEARCH` (comma-separated `env`, `playwright`,
+ * `system`) limits the search, e.g. to check what happens on a machine without a browser.
+ */
+export function defaultFinders(env: NodeJS.ProcessEnv = process.env): BrowserFinder[] {
+  const all: Record<string, () => BrowserFinder> = {
+    env: () => envFinder(env),
+    playwright: () => playwrightFinder(() => chromium.executablePath()),
+    system: () => systemFinder(),
+  };
+  const only = env.SLIDEWRIGHT_BROWSER_SEARCH?.split(',').map((s) => s.trim()).filter(Boolean);
+  return (only ?? Object.keys(all)).flatMap((name) => (all[name] ? [all[name]()] : []));
 }
 
 export function findBrowser(finders: BrowserFinder[] = defaultFinders()): FoundBrowser {

@@ -1,0 +1,159 @@
+/**
+ * `npm run pdf [-- [options] [deck...]]`: PDF handouts of the decks, through reveal.js's print
+ * view in Chromium. Thin: argument parsing and terminal output; the work is in src/export/pdf/.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EXIT_FAILED, EXIT_OK, UsageError, parseCommandLine, progress, runCommand } from './common.ts';
+import {
+  SettingError,
+  formatDeckLine,
+  formatSeconds,
+  formatSummary,
+  parseNotes,
+  parseRangeSpec,
+  parseSize,
+  type PdfSettings,
+} from '../export/pdf/options.ts';
+
+const USAGE = `
+Usage: npm run pdf -- [options] [DECK...]
+
+Exports decks to PDF through reveal.js's print view in Chromium. DECK is a deck name
+(lpw2025-cpansec-update) or the path of a markdown file; none: every deck in slides/.
+No prior \`npm run build\` is needed: only the decks asked for are built.
+
+Options (each also settable per deck, see below):
+  --out DIR          where <deck>.pdf goes (default: exports/)
+  --notes MODE       speaker notes: none (default), page (a page after each slide),
+                     below (in a box on the slide)
+  --fragments        one page per fragment step (default: fragments all shown, one page)
+  --no-fragments     one page per slide even when the deck asks for steps
+  --range LIST       slides by number in reading order, vertical ones counted: 1,3-5
+  --theme NAME       a reveal.js theme (white, black, solarized, ...) or a project CSS file
+  --size WxH         slide size in pixels, e.g. 1280x720 (page = size + reveal's margin)
+  --timeout SECONDS  time limit per deck (default 60)
+  --jobs N           decks exported at once (default: the number of cores)
+  -h, --help         this text
+
+Per deck, in the deck's front matter:
+  pdf: { notes: page, fragments: true, range: "1-5", size: 1280x720, theme: white }
+A deck's reveal.js options showNotes (true: below, separate-page: page),
+pdfSeparateFragments, width and height apply too.
+Precedence, setting by setting: command line > front matter pdf: > reveal.js options > defaults.
+
+Exit code: 0 when every deck was exported, 1 when one failed (the others are still
+written), 2 for a usage error or when no browser is found (set CHROME_PATH to one).
+`;
+
+const command = {
+  name: 'pdf',
+  usage: USAGE,
+  options: {
+    out: { type: 'string' },
+    notes: { type: 'string' },
+    fragments: { type: 'boolean' },
+    'no-fragments': { type: 'boolean' },
+    range: { type: 'string' },
+    theme: { type: 'string' },
+    size: { type: 'string' },
+    timeout: { type: 'string' },
+    jobs: { type: 'string' },
+  },
+} as const;
+
+function positiveNumber(value: string, flag: string, integer: boolean): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} "${value}": give a ${integer ? 'whole ' : ''}number above 0`);
+  }
+  return n;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const debug = (what: string) => {
+    if (process.env.SLIDEWRIGHT_DEBUG) progress(`pdf: ${what} at ${formatSeconds(performance.now())} since process start`);
+  };
+  debug('main');
+  const { values, positionals } = parseCommandLine(command);
+  const root = process.cwd();
+  const cli: Partial<PdfSettings> = {};
+  try {
+    if (values.notes !== undefined) cli.notes = parseNotes(values.notes);
+    if (values.fragments && values['no-fragments']) throw new UsageError('--fragments and --no-fragments contradict each other; give one');
+    if (values.fragments) cli.fragments = true;
+    if (values['no-fragments']) cli.fragments = false;
+    if (values.range !== undefined) cli.range = parseRangeSpec(values.range);
+    if (values.size !== undefined) cli.size = parseSize(values.size);
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(error.message);
+    throw error;
+  }
+  const timeoutMs = values.timeout === undefined ? 60_000 : positiveNumber(values.timeout, '--timeout', false) * 1000;
+  const concurrency = values.jobs === undefined ? undefined : positiveNumber(values.jobs, '--jobs', true);
+  const outDir = path.resolve(values.out ?? path.join(root, 'exports'));
+
+  // The browser starts first (it takes as long as the build), then the decks are chosen and built.
+  const exporter = await import('../export/pdf/export.ts');
+  if (values.theme !== undefined) {
+    const theme = exporter.findTheme(values.theme, root);
+    if (!theme) {
+      const { REVEAL_THEMES } = await import('../format/themes.ts');
+      throw new UsageError(`--theme "${values.theme}": not a reveal.js theme (${REVEAL_THEMES.join(', ')}) nor a CSS file in the project`);
+    }
+    cli.theme = theme;
+  }
+  debug('exporter imported');
+  const session = exporter.startBrowser();
+  const { selectDecks, DeckSelectionError } = await import('../export/site.ts');
+  let decks;
+  try {
+    decks = selectDecks(root, positionals);
+  } catch (error) {
+    await session.browser.then((b) => b.close()).catch(() => undefined);
+    if (error instanceof DeckSelectionError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  debug('decks selected');
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    progress(`pdf: ${signal}: stopping (the PDFs already written stay; none is left half-written)`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const report = await exporter.exportPdfs({
+    root,
+    decks,
+    outDir,
+    cli,
+    timeoutMs,
+    concurrency,
+    session,
+    signal: controller.signal,
+    onStart: ({ browser, version, decks: count, ms }) =>
+      progress(`pdf: ${count} deck${count === 1 ? '' : 's'} built, Chromium ${version} (${browser.source}: ${browser.executablePath}) ready in ${formatSeconds(ms)}`),
+    onDeck: (outcome) => {
+      progress(formatDeckLine(outcome));
+      for (const warning of outcome.warnings) progress(`      warning: ${warning}`);
+      if (process.env.SLIDEWRIGHT_DEBUG && outcome.timings) progress(`      timings (ms): ${JSON.stringify(outcome.timings)}`);
+    },
+  });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  if (controller.signal.aborted) {
+    const written = report.outcomes.filter((o) => o.ok).length;
+    progress(`pdf: interrupted after ${formatSeconds(performance.now() - started)}; ${written} of ${decks.length} deck${decks.length === 1 ? '' : 's'} exported`);
+    return 130;
+  }
+  progress(formatSummary(report.outcomes, performance.now() - started));
+  return report.outcomes.every((o) => o.ok) ? EXIT_OK : EXIT_FAILED;
+}
+
+await runCommand('pdf', main);

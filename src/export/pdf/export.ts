@@ -1,0 +1,456 @@
+/**
+ * The browser half of the PDF export. One Chromium (found by the product's shared discovery)
+ * is launched while Vite builds the selected decks; then each deck gets its own page, decks in
+ * parallel up to the core count: reveal.js print view (`?print-pdf` plus the deck's settings as
+ * config overrides), `pdf-ready`, fonts, images, the page plan (`--range`, notes after fragment
+ * steps), one `page.pdf` in the size reveal sets, then metadata/outline/ActualText and an
+ * atomic write. A deck that fails or times out is reported and the others go on.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, BrowserContext, Page, Request } from 'playwright';
+import type { FoundBrowser } from '../browser/finders.ts';
+import { chromiumArgs, findBrowser } from '../browser/index.ts';
+import { chooseTheme } from '../../format/themes.ts';
+import type { JsonValue } from '../../format/types.ts';
+import { DEFAULT_THEME } from '../../format/types.ts';
+import type { DeckEntry } from '../../vite/project.ts';
+import { isInside, resolveProject } from '../../vite/project.ts';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
+import type { Site, SiteDeck } from '../site.ts';
+import {
+  buildOutline,
+  planPages,
+  printQuery,
+  resolveSettings,
+  type DeckOutcome,
+  type PdfSettings,
+  type ResolvedSettings,
+} from './options.ts';
+import { finishPdf } from './metadata.ts';
+import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
+import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
+
+export interface ExportOptions {
+  /** Project root (the Vite root). */
+  root: string;
+  decks: DeckEntry[];
+  /** Directory for `<deck>.pdf` (created when missing). */
+  outDir: string;
+  /** Settings from the command line; they win over each deck's own. */
+  cli: Partial<PdfSettings>;
+  /** Time limit per deck, from opening its page to writing its PDF. */
+  timeoutMs: number;
+  /** Decks exported at once (default: the number of cores). */
+  concurrency?: number;
+  /** A browser already starting (see `startBrowser`); default: one found by `findBrowser()`. */
+  session?: BrowserSession;
+  /** Called when a deck is done, in completion order. */
+  onDeck?: (outcome: DeckOutcome) => void;
+  /** Called once the site is built and the browser started. */
+  onStart?: (info: { browser: FoundBrowser; version: string; decks: number; ms: number }) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportReport {
+  outcomes: DeckOutcome[];
+  ms: number;
+}
+
+/** The browser could not be started (found, but it does not run). */
+export class BrowserLaunchError extends Error {
+  override name = 'BrowserLaunchError';
+}
+
+class DeckFailure extends Error {
+  override name = 'DeckFailure';
+}
+
+interface DeckJob {
+  entry: DeckEntry;
+  title: string;
+  meta: Record<string, JsonValue>;
+  resolved: ResolvedSettings;
+  warnings: string[];
+}
+
+const PACKAGE_VERSION = (() => {
+  try {
+    const file = new URL('../../../package.json', import.meta.url);
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '0';
+  } catch {
+    return '0';
+  }
+})();
+
+function metaString(value: JsonValue | undefined): string | undefined {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
+    return parts.length ? parts.join(', ') : undefined;
+  }
+  if (value && typeof value === 'object' && typeof value.name === 'string') return value.name;
+  return undefined;
+}
+
+function metaKeywords(value: JsonValue | undefined): string[] | undefined {
+  if (typeof value === 'string') return value.split(',').map((k) => k.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  return undefined;
+}
+
+/** A theme the build can use: a reveal.js theme or a CSS file inside the project; else null. */
+export function findTheme(name: string, root: string, deckFile?: string): string | null {
+  const project = resolveProject(root);
+  const findFile = (candidate: string): string | null => {
+    const places = [path.resolve(candidate), ...(deckFile ? [path.resolve(path.dirname(deckFile), candidate)] : []), path.resolve(project.root, candidate)];
+    for (const file of places) if (existsSync(file) && isInside(project.root, file)) return file;
+    return null;
+  };
+  const choice = chooseTheme(name, findFile, DEFAULT_THEME);
+  return choice.kind === 'reveal' ? choice.name : choice.kind === 'file' ? choice.path : null;
+}
+
+async function prepareDecks(options: ExportOptions): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[] }> {
+  const { DeckStore } = await import('../../vite/deck-store.ts');
+  const store = new DeckStore(resolveProject(options.root, { decks: options.decks }));
+  const jobs: DeckJob[] = [];
+  const failed: DeckOutcome[] = [];
+  for (const entry of options.decks) {
+    const started = performance.now();
+    try {
+      const loaded = store.load(entry);
+      const resolved = resolveSettings({ cli: options.cli, frontMatter: loaded.deck.meta.pdf, deckOptions: loaded.deck.options });
+      const warnings = [...resolved.warnings];
+      if (resolved.settings.theme && resolved.sources.theme !== 'command line') {
+        const theme = findTheme(resolved.settings.theme, options.root, entry.file);
+        if (theme) resolved.settings.theme = theme;
+        else {
+          warnings.push(`front matter pdf.theme "${resolved.settings.theme}" is neither a reveal.js theme nor a CSS file in the project; using the deck's own`);
+          resolved.settings.theme = null;
+        }
+      }
+      jobs.push({ entry, title: loaded.title, meta: loaded.deck.meta, resolved, warnings });
+    } catch (error) {
+      failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `cannot read ${entry.file}: ${(error as Error).message}`, warnings: [] });
+    }
+  }
+  return { jobs, failed };
+}
+
+export interface BrowserSession {
+  found: FoundBrowser;
+  browser: Promise<Browser>;
+}
+
+/**
+ * Finds the browser (throws `BrowserNotFoundError` at once when there is none) and starts it;
+ * callers start it before their other work so that it is up by the time the decks are built.
+ */
+export function startBrowser(found: FoundBrowser = findBrowser()): BrowserSession {
+  const browser = launch(found);
+  browser.catch(() => undefined); // awaited (and reported) by exportPdfs
+  return { found, browser };
+}
+
+async function launch(found: FoundBrowser): Promise<Browser> {
+  const { chromium } = await import('playwright');
+  try {
+    return await chromium.launch({
+      executablePath: found.executablePath,
+      args: chromiumArgs(),
+      headless: true,
+      // The command handles Ctrl-C itself: it closes the browser and removes temporary files.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    const detail = (error as Error).message.split('\n').find((l) => l.trim() && !/^browserType\.launch/.test(l)) ?? (error as Error).message;
+    throw new BrowserLaunchError(
+      `cannot start the browser ${found.executablePath} (found via ${found.source}): ${detail.trim()}\n` +
+        'Install Chromium (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-color-emoji) or set CHROME_PATH to a working Chrome/Chromium.',
+    );
+  }
+}
+
+/** Builds the decks together; if that fails, one by one, so one broken deck does not stop the rest. */
+async function buildSites(
+  root: string,
+  jobs: DeckJob[],
+): Promise<{ sites: Site[]; decks: Map<string, SiteDeck>; failed: Map<string, string> }> {
+  const { startSite } = await import('../site.ts');
+  const themes = new Map(jobs.filter((j) => j.resolved.settings.theme).map((j) => [j.entry.name, j.resolved.settings.theme!]));
+  const theme = themes.size ? (name: string) => themes.get(name) : undefined;
+  const decks = new Map<string, SiteDeck>();
+  const failed = new Map<string, string>();
+  try {
+    const site = await startSite({ root, decks: jobs.map((j) => j.entry), theme });
+    for (const d of site.decks) decks.set(d.name, d);
+    return { sites: [site], decks, failed };
+  } catch (error) {
+    if (jobs.length === 1) {
+      failed.set(jobs[0]!.entry.name, `the build failed: ${firstLine(error)}`);
+      return { sites: [], decks, failed };
+    }
+  }
+  const sites: Site[] = [];
+  for (const job of jobs) {
+    try {
+      const site = await startSite({ root, decks: [job.entry], theme });
+      sites.push(site);
+      decks.set(job.entry.name, site.decks[0]!);
+    } catch (error) {
+      failed.set(job.entry.name, `the build failed: ${firstLine(error)}`);
+    }
+  }
+  return { sites, decks, failed };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
+}
+
+export async function exportPdfs(options: ExportOptions): Promise<ExportReport> {
+  const started = performance.now();
+  // Fail fast and clearly when there is no browser, before building anything.
+  const session = options.session ?? startBrowser();
+  const found = session.found;
+  const browserPromise = session.browser;
+  const prepared = await prepareDecks(options);
+  const outcomes: DeckOutcome[] = [...prepared.failed];
+  prepared.failed.forEach((o) => options.onDeck?.(o));
+  const buildPromise = buildSites(options.root, prepared.jobs);
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), prepared.jobs.length));
+  // While Vite builds, open the first pages (Chromium's first renderer takes a while to start).
+  const warmPages: Promise<OpenPage>[] = [];
+  void browserPromise.then((b) => {
+    for (let i = 0; i < concurrency; i++) {
+      const opening = openPage(b);
+      opening.catch(() => undefined);
+      warmPages.push(opening);
+    }
+  }, () => undefined);
+  let browser: Browser;
+  let built: Awaited<ReturnType<typeof buildSites>>;
+  try {
+    [browser, built] = await Promise.all([browserPromise, buildPromise]);
+  } catch (error) {
+    const sites = await buildPromise.catch(() => null);
+    await Promise.all((sites?.sites ?? []).map((s) => s.close()));
+    await browserPromise.then((b) => b.close()).catch(() => undefined);
+    throw error;
+  }
+  const onAbort = () => void browser.close().catch(() => undefined);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    options.onStart?.({ browser: found, version: browser.version(), decks: prepared.jobs.length, ms: performance.now() - started });
+    await mkdir(options.outDir, { recursive: true });
+    const queue = [...prepared.jobs];
+    const creator = `slidewright ${PACKAGE_VERSION} (reveal.js print view, Chromium ${browser.version()})`;
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        if (options.signal?.aborted) return;
+        const buildError = built.failed.get(job.entry.name);
+        const siteDeck = built.decks.get(job.entry.name);
+        const outcome: DeckOutcome =
+          buildError || !siteDeck
+            ? { name: job.entry.name, ok: false, ms: 0, error: buildError ?? 'the build produced no page', warnings: job.warnings }
+            : await exportDeck(warmPages.shift() ?? openPage(browser), siteDeck, job, options, creator);
+        outcomes.push(outcome);
+        options.onDeck?.(outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    for (const left of warmPages) void left.then((p) => p.context.close()).catch(() => undefined);
+    await browser.close().catch(() => undefined);
+    await Promise.all(built.sites.map((s) => s.close().catch(() => undefined)));
+    if (options.signal?.aborted) await removeTemporaryFiles(options.outDir);
+  }
+  const order = new Map(options.decks.map((d, i) => [d.name, i]));
+  outcomes.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  return { outcomes, ms: performance.now() - started };
+}
+
+/** `writeFileAtomic`'s temporary files of this process, left when it was interrupted mid-write. */
+async function removeTemporaryFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => n.startsWith('.') && n.endsWith('.tmp') && n.includes(`.pdf.${process.pid}.`)).map((n) => unlink(path.join(dir, n)).catch(() => undefined)),
+  );
+}
+
+class Deadline {
+  readonly #end: number;
+  #timer: NodeJS.Timeout | undefined;
+  constructor(
+    readonly ms: number,
+    private readonly describe: (stage: string) => string,
+  ) {
+    this.#end = performance.now() + ms;
+  }
+  remaining(): number {
+    return Math.max(1, this.#end - performance.now());
+  }
+  /** Resolves as `work` does, or rejects when the deck's time is up or `fatal` rejects first. */
+  race<T>(work: Promise<T>, stage: string, fatal: Promise<never>): Promise<T> {
+    const timeout = new Promise<never>((_, reject) => {
+      this.#timer = setTimeout(() => reject(new DeckFailure(this.describe(stage))), this.remaining());
+    });
+    return Promise.race([work, timeout, fatal]).finally(() => clearTimeout(this.#timer));
+  }
+}
+
+/** Resources whose failure means the deck cannot be laid out: fail at once, not at the time limit. */
+const ESSENTIAL = new Set(['document', 'script', 'stylesheet']);
+
+interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh page with the scripts that must run before the deck's own. */
+async function openPage(browser: Browser): Promise<OpenPage> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  await watchPdfReady(page);
+  return { context, page };
+}
+
+async function exportDeck(
+  opening: Promise<OpenPage>,
+  siteDeck: SiteDeck,
+  job: DeckJob,
+  options: ExportOptions,
+  creator: string,
+): Promise<DeckOutcome> {
+  const started = performance.now();
+  const warnings = [...job.warnings];
+  const settings = job.resolved.settings;
+  const pending = new Map<Request, string>();
+  const pageErrors: string[] = [];
+  let failFatal: (error: Error) => void = () => undefined;
+  const fatal = new Promise<never>((_, reject) => {
+    failFatal = reject;
+  });
+  fatal.catch(() => undefined);
+  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  const timings: Record<string, number> = {};
+  let lap = started;
+  const mark = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - lap);
+    lap = now;
+  };
+  const deadline = new Deadline(options.timeoutMs, (stage) => {
+    const still = [...pending.values()].filter((u) => !u.startsWith('data:'));
+    const hints = [
+      still.length ? `still loading: ${still.slice(0, 3).join(', ')}${still.length > 3 ? ` and ${still.length - 3} more` : ''}` : '',
+      pageErrors.length ? `page error: ${pageErrors.slice(0, 2).join('; ')}` : '',
+    ].filter(Boolean);
+    return `timed out after ${seconds(options.timeoutMs)} (--timeout) waiting for ${stage}${hints.length ? `; ${hints.join('; ')}` : ''}`;
+  });
+  let context: BrowserContext | undefined;
+  try {
+    const opened = await opening;
+    context = opened.context;
+    const page = opened.page;
+    page.on('request', (r) => pending.set(r, r.url()));
+    page.on('requestfinished', (r) => {
+      pending.delete(r);
+      void r.response().then((response) => {
+        if (!response || response.status() < 400) return;
+        if (ESSENTIAL.has(r.resourceType())) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (HTTP ${response.status()})`));
+        else warnings.push(`${r.url()} did not load (HTTP ${response.status()})`);
+      }).catch(() => undefined);
+    });
+    page.on('requestfailed', (r) => {
+      pending.delete(r);
+      const reason = r.failure()?.errorText ?? 'failed';
+      if (ESSENTIAL.has(r.resourceType())) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (${reason})`));
+      else warnings.push(`${r.url()} did not load (${reason})`);
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message.split('\n')[0]!));
+    const url = siteDeck.url + printQuery(settings);
+    mark('page');
+    await deadline.race(page.goto(url, { waitUntil: 'commit', timeout: 0 }), 'the deck page', fatal);
+    mark('goto');
+    await deadline.race(
+      waitForDeckReady(page, { print: true, timeoutMs: 0 }).catch((error: Error) => {
+        throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(`the deck did not start: ${pageErrors[0]}`) : error;
+      }),
+      "reveal.js's print layout (pdf-ready), fonts and images",
+      fatal,
+    );
+    mark('ready');
+    const layout = await deadline.race(page.evaluate(readPrintLayout), 'the print layout', fatal);
+    const plan = planPages(layout.items, settings.range, layout.slideCount);
+    if (plan.missing.length) {
+      warnings.push(`--range: the deck has ${layout.slideCount} slides; ${plan.missing.join(', ')} ${plan.missing.length === 1 ? 'does' : 'do'} not exist`);
+    }
+    if (plan.keep.length === 0) {
+      throw new DeckFailure(`the range selects no slide: the deck has ${layout.slideCount} slide${layout.slideCount === 1 ? '' : 's'}`);
+    }
+    const headings = await deadline.race(page.evaluate(applyPrintPlan, plan.keep), 'the page plan', fatal);
+    mark('plan');
+    const printed = await deadline.race(
+      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false }),
+      'Chromium to print the PDF',
+      fatal,
+    );
+    mark('print');
+    await context.close();
+    context = undefined;
+    mark('close');
+    let bytes: Uint8Array = printed;
+    let pages = plan.pageCount;
+    try {
+      const finished = finishPdf(printed, {
+        info: {
+          title: job.title,
+          author: metaString(job.meta.author),
+          subject: metaString(job.meta.subject) ?? metaString(job.meta.description),
+          keywords: metaKeywords(job.meta.keywords),
+          creator,
+        },
+        outline: buildOutline(layout.slides, plan),
+        headings,
+      });
+      bytes = finished.bytes;
+      pages = finished.pageCount;
+      warnings.push(...finished.warnings);
+      if (finished.pageCount !== plan.pageCount) {
+        warnings.push(`the PDF has ${finished.pageCount} pages where ${plan.pageCount} were planned; bookmarks may point a page off`);
+      }
+    } catch (error) {
+      warnings.push(`the PDF is written as Chromium printed it, without bookmarks or metadata: ${firstLine(error)}`);
+    }
+    mark('finish');
+    const target = path.join(options.outDir, `${job.entry.name}.pdf`);
+    await writeFileAtomic(target, bytes);
+    mark('write');
+    return {
+      name: job.entry.name,
+      ok: true,
+      file: path.relative(process.cwd(), target) || target,
+      pages,
+      ms: performance.now() - started,
+      warnings,
+      timings,
+    };
+  } catch (error) {
+    const message =
+      options.signal?.aborted ? 'interrupted' : error instanceof DeckFailure ? error.message : `${firstLine(error)}`;
+    return { name: job.entry.name, ok: false, ms: performance.now() - started, error: message, warnings };
+  } finally {
+    await context?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Code that runs inside the deck page (through `page.evaluate`): numbering the slides before
+ * reveal's print view moves them, reading what the print view made, and applying the page
+ * plan. Each function is self-contained (Playwright sends its source text to the page).
+ */
+import type { LayoutItem, PrintedHeading, SlideInfo } from './options.ts';
+
+/** What the print view made, read right after `pdf-ready`. */
+export interface PrintLayout {
+  items: LayoutItem[];
+  slides: SlideInfo[];
+  slideCount: number;
+  /** Elements reveal's print view produced that belong to no slide (should be none). */
+  strays: number;
+}
+
+/**
+ * Init script (runs before the page's own scripts). tsx compiles this project with esbuild's
+ * keepNames, which wraps inner functions in `__name(...)`: define it so evaluated code runs.
+ * Then number the slides in reading order before reveal's print view moves them into pages:
+ * `data-sw-slide` (1-based, vertical slides counted as `Reveal.getTotalSlides()` does),
+ * `data-sw-h`/`data-sw-v` (reveal's indices). Fragment-step copies keep the attributes.
+ */
+export const INIT_SCRIPT = `(() => {
+  if (typeof globalThis.__name !== 'function') globalThis.__name = (target) => target;
+  const number = () => {
+    let n = 0;
+    const tops = document.querySelectorAll('.reveal .slides > section');
+    tops.forEach((top, h) => {
+      const inner = top.querySelectorAll(':scope > section');
+      const leaves = inner.length ? [...inner] : [top];
+      leaves.forEach((leaf, v) => {
+        n += 1;
+        leaf.setAttribute('data-sw-slide', String(n));
+        leaf.setAttribute('data-sw-h', String(h));
+        leaf.setAttribute('data-sw-v', String(v));
+      });
+    });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', number, { once: true });
+  else number();
+})();`;
+
+/** Reads the print view: one item per page-making element, tagged `data-sw-item`. */
+export function readPrintLayout(): PrintLayout {
+  const reveal = window.Reveal!;
+  const config = reveal.getConfig() as { margin?: number; pdfPageHeightOffset?: number };
+  const size = reveal.getComputedSlideSize(window.innerWidth, window.innerHeight);
+  const pageHeight = Math.floor(size.height * (1 + (config.margin ?? 0.04)));
+  const pageStep = pageHeight + (config.pdfPageHeightOffset ?? -1);
+  const container = document.querySelector('.reveal .slides')!;
+  const items: LayoutItem[] = [];
+  const elements: HTMLElement[] = [];
+  const seen = new Set<number>();
+  let current = 0;
+  let strays = 0;
+  // Measure everything first: writing attributes between reads would lay the page out again each time.
+  for (const el of [...container.children] as HTMLElement[]) {
+    if (el.classList.contains('pdf-page')) {
+      const section = el.querySelector('section[data-sw-slide]');
+      if (!section) {
+        strays++;
+        continue;
+      }
+      current = Number(section.getAttribute('data-sw-slide'));
+      const pages = Math.max(1, Math.round(el.getBoundingClientRect().height / pageStep));
+      items.push({ id: items.length, slide: current, kind: seen.has(current) ? 'step' : 'slide', pages });
+      elements.push(el);
+      seen.add(current);
+    } else if (el.classList.contains('speaker-notes-pdf')) {
+      if (current === 0) {
+        strays++;
+        continue;
+      }
+      const pages = Math.max(1, Math.ceil((el.getBoundingClientRect().height - 1) / pageHeight));
+      items.push({ id: items.length, slide: current, kind: 'notes', pages });
+      elements.push(el);
+    }
+  }
+  elements.forEach((el, i) => el.setAttribute('data-sw-item', String(i)));
+  const headingText = (heading: Element): string => {
+    const copy = heading.cloneNode(true) as Element;
+    copy.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
+    copy.querySelectorAll('aside.notes, .slide-number-pdf').forEach((n) => n.remove());
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  };
+  const slides: SlideInfo[] = [];
+  for (const section of document.querySelectorAll('.reveal section[data-sw-slide]')) {
+    const slide = Number(section.getAttribute('data-sw-slide'));
+    if (slides.some((s) => s.slide === slide)) continue; // a fragment-step copy
+    const heading = section.querySelector('h1, h2, h3, h4, h5, h6');
+    let title = heading ? headingText(heading) : '';
+    if (!title) {
+      const copy = section.cloneNode(true) as Element;
+      copy.querySelectorAll('aside.notes, script, style').forEach((n) => n.remove());
+      title = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }
+    slides.push({
+      slide,
+      h: Number(section.getAttribute('data-sw-h')),
+      v: Number(section.getAttribute('data-sw-v')),
+      title: title.length > 80 ? `${title.slice(0, 79).trimEnd()}…` : title || `Slide ${slide}`,
+    });
+  }
+  return { items, slides, slideCount: reveal.getTotalSlides(), strays };
+}
+
+/**
+ * Keeps the planned items in the planned order, removes the rest, and makes every page visible
+ * to the accessibility tree (reveal marks the slides it is not showing `aria-hidden` and
+ * `hidden`, which would leave them untagged in the PDF). Returns the headings as they will be
+ * tagged, in order, with their text where CSS changes how it is displayed.
+ */
+export function applyPrintPlan(keep: number[]): PrintedHeading[] {
+  const container = document.querySelector('.reveal .slides')!;
+  const byId = new Map<number, HTMLElement>();
+  const order: number[] = [];
+  for (const el of container.querySelectorAll<HTMLElement>(':scope > [data-sw-item]')) {
+    const id = Number(el.getAttribute('data-sw-item'));
+    byId.set(id, el);
+    order.push(id);
+  }
+  const kept = new Set(keep);
+  for (const [id, el] of byId) if (!kept.has(id)) el.remove();
+  // Move elements only when the plan changes their order (notes pages after fragment steps).
+  const remaining = order.filter((id) => kept.has(id));
+  if (remaining.length !== keep.length || remaining.some((id, i) => id !== keep[i])) {
+    for (const id of keep) {
+      const el = byId.get(id);
+      if (el) container.appendChild(el);
+    }
+  }
+  const style = document.createElement('style');
+  // The last page must not push an empty one after it (a trailing notes page does otherwise).
+  style.textContent = 'html.reveal-print .reveal .slides > :last-child { page-break-after: avoid !important; break-after: avoid !important; }';
+  document.head.appendChild(style);
+  const root = document.querySelector('.reveal')!;
+  if (root.getAttribute('role') === 'application') root.removeAttribute('role');
+  for (const el of root.querySelectorAll('section[aria-hidden], section[hidden], .pdf-page[aria-hidden], .slide-background[aria-hidden]')) {
+    el.removeAttribute('aria-hidden');
+    el.removeAttribute('hidden');
+  }
+  const headings: PrintedHeading[] = [];
+  for (const id of keep) {
+    const el = byId.get(id);
+    if (!el) continue;
+    for (const heading of el.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')) {
+      if (!heading.checkVisibility({ visibilityProperty: true })) continue;
+      if (heading.closest('[aria-hidden="true"]')) continue;
+      const role = heading.getAttribute('role');
+      if (role && role !== 'heading') continue;
+      const transform = getComputedStyle(heading).textTransform;
+      let actualText: string | null = null;
+      if (transform && transform !== 'none') {
+        const copy = heading.cloneNode(true) as Element;
+        copy.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
+        actualText = (copy.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+      }
+      headings.push({ level: Number(heading.tagName.slice(1)), actualText });
+    }
+  }
+  return headings;
+}
