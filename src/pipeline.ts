@@ -7,12 +7,17 @@ import type { Diagnostic } from './format/diagnostics.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type UrlResolver } from './render/deck.ts';
+import { repairDeckText, type RepairResult } from './repair/index.ts';
 
 export interface CompileOptions {
   resolveUrl?: UrlResolver;
+  /** The deck's file, for the hints of repair diagnostics. */
+  file?: string;
 }
 
 export interface CompiledDeck {
+  /** What mojibake repair did (line numbers are those of the file, which repair keeps). */
+  repair: RepairResult;
   deck: Deck;
   rendered: RenderedDeck;
   /** Everything worth telling the author, in source order. */
@@ -20,9 +25,11 @@ export interface CompiledDeck {
 }
 
 export function compileDeck(source: string, options: CompileOptions = {}): CompiledDeck {
-  const deck = parseDeck(source);
+  const repair = repairDeckText(source, { file: options.file });
+  const deck = parseDeck(repair.text);
   const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl });
-  const diagnostics: Diagnostic[] = [...deck.diagnostics, ...rendered.diagnostics];
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { deck, rendered, diagnostics };
+  const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
+  return { repair, deck, rendered, diagnostics };
 }

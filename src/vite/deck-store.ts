@@ -3,6 +3,7 @@
  * so the dev server and the build share one code path and unchanged decks cost nothing.
  */
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { compileDeck, type CompiledDeck } from '../pipeline.ts';
 import { decodeUtf8 } from '../util/utf8.ts';
@@ -57,6 +58,7 @@ export class DeckStore {
       });
     }
     const compiled = compileDeck(decoded.text, {
+      file: path.relative(process.cwd(), entry.file) || entry.file,
       resolveUrl: createMediaResolver(this.project, entry.file, (d) => extra.push(d)),
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);

@@ -51,6 +51,9 @@ test('the seed deck is a reveal.js presentation with its shape, options, theme a
   expect(notes[0]).toContain("I’m here to introduce the CPAN Security Working Group");
 
   expect(await page.title()).toBe('An update on CPANSec');
+  // The mojibake of the file is repaired on the way (the file itself is left as it is).
+  await expect(page.locator('.reveal .slides > section').first()).toContainText('José Joaquín Atria');
+  await expect(page.locator('.reveal .slides > section').nth(1)).toContainText('Lyon 🇫🇷');
   expect(errors).toEqual([]);
 });
 

@@ -1,0 +1,172 @@
+/**
+ * Character facts the dropped-byte layer weighs: script, letter case, general category, and a
+ * small prior of characters that are common in slides. Data only, no decisions.
+ */
+
+// Scripts written together are grouped (Japanese mixes kana and Han).
+const SCRIPT_TESTS: readonly [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Syriac', /\p{Script=Syriac}/u],
+  ['Thaana', /\p{Script=Thaana}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Bengali', /\p{Script=Bengali}/u],
+  ['Gurmukhi', /\p{Script=Gurmukhi}/u],
+  ['Gujarati', /\p{Script=Gujarati}/u],
+  ['Oriya', /\p{Script=Oriya}/u],
+  ['Tamil', /\p{Script=Tamil}/u],
+  ['Telugu', /\p{Script=Telugu}/u],
+  ['Kannada', /\p{Script=Kannada}/u],
+  ['Malayalam', /\p{Script=Malayalam}/u],
+  ['Sinhala', /\p{Script=Sinhala}/u],
+  ['Thai', /\p{Script=Thai}/u],
+  ['Lao', /\p{Script=Lao}/u],
+  ['Tibetan', /\p{Script=Tibetan}/u],
+  ['Myanmar', /\p{Script=Myanmar}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Hangul', /\p{Script=Hangul}/u],
+  ['Ethiopic', /\p{Script=Ethiopic}/u],
+  ['Khmer', /\p{Script=Khmer}/u],
+  ['Mongolian', /\p{Script=Mongolian}/u],
+  ['Han', /\p{Script=Han}/u],
+  ['Hiragana', /\p{Script=Hiragana}/u],
+  ['Katakana', /\p{Script=Katakana}/u],
+  ['Bopomofo', /\p{Script=Bopomofo}/u],
+];
+
+// Scripts written together in one word (Japanese mixes kanji and kana).
+const SCRIPT_FAMILY: ReadonlyMap<string, string> = new Map([
+  ['Han', 'CJK'],
+  ['Hiragana', 'CJK'],
+  ['Katakana', 'CJK'],
+  ['Bopomofo', 'CJK'],
+]);
+
+/** Different scripts that still share words (kanji and kana). */
+export function scriptsCompatible(a: string, b: string): boolean {
+  return a === b || (SCRIPT_FAMILY.get(a) ?? a) === (SCRIPT_FAMILY.get(b) ?? b);
+}
+
+/**
+ * Blocks whose characters are rare in running text (most of Latin Extended-B, IPA and phonetic
+ * extensions, modifier letters, CJK extensions and compatibility ideographs, mathematical
+ * alphanumerics, Yi, the newest Latin and Cherokee extensions): a decode that lands there is
+ * unlikely to be what the author typed. Latin Extended-B letters in use (Vietnamese ơ ư,
+ * Pinyin ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ, Romanian ș ț, ƒ) are not rare.
+ */
+const RARE_BLOCKS =
+  /[\u0180-\u0191\u0193-\u019f\u01a2-\u01ae\u01b1-\u01cc\u01dd-\u0217\u021c-\u02ff\u1d00-\u1dbf\u3400-\u4dbf\uf900-\ufaff\ua000-\ua4cf\uab30-\uabbf\u{1d400}-\u{1d7ff}\u{20000}-\u{3134f}]/u;
+export const isRareBlock = (ch: string): boolean => RARE_BLOCKS.test(ch);
+
+/** The script of a letter, mark or digit, or null for Common/Inherited characters (ℝ, ℏ, ²). */
+export function scriptOf(ch: string): string | null {
+  if (ch < '\u0080') return /[A-Za-z]/.test(ch) ? 'Latin' : null;
+  let script = scriptCache.get(ch);
+  if (script === undefined) {
+    script = SCRIPT_TESTS.find(([, re]) => re.test(ch))?.[0] ?? null;
+    if (scriptCache.size > 65536) scriptCache.clear();
+    scriptCache.set(ch, script);
+  }
+  return script;
+}
+const scriptCache = new Map<string, string | null>();
+
+const LETTER = /^\p{L}$/u;
+const MARK = /^\p{M}$/u;
+const NUMBER = /^\p{N}$/u;
+const UPPER = /^[\p{Lu}\p{Lt}]$/u;
+const LOWER = /^\p{Ll}$/u;
+const WHITESPACE = /^\s$/u;
+const PUNCTUATION = /^\p{P}$/u;
+const SYMBOL = /^\p{S}$/u;
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
+const FORMAT = /^\p{Cf}$/u;
+const SPACE_SEPARATOR = /^\p{Zs}$/u;
+// Controls, unassigned, private use, surrogates, noncharacters: never what an author typed.
+const IMPOSSIBLE = /^[\p{Cc}\p{Cn}\p{Co}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]$/u;
+
+// The facts above, as bits, worked out once per character (scoring asks about the same few
+// hundred characters again and again).
+const TESTS: readonly [RegExp, number][] = [
+  [LETTER, 1],
+  [MARK, 2],
+  [NUMBER, 4],
+  [UPPER, 8],
+  [LOWER, 16],
+  [WHITESPACE, 32],
+  [PUNCTUATION, 64],
+  [SYMBOL, 128],
+  [PICTOGRAPHIC, 256],
+  [FORMAT, 512],
+  [SPACE_SEPARATOR, 1024],
+  [IMPOSSIBLE, 2048],
+];
+const flagCache = new Map<string, number>();
+
+function flags(ch: string): number {
+  let f = flagCache.get(ch);
+  if (f === undefined) {
+    f = 0;
+    for (const [re, bit] of TESTS) if (re.test(ch)) f |= bit;
+    if ((ch.codePointAt(0)! & 0xfffe) === 0xfffe) f |= 2048;
+    if (flagCache.size > 65536) flagCache.clear();
+    flagCache.set(ch, f);
+  }
+  return f;
+}
+
+export const isLetter = (ch: string): boolean => (flags(ch) & 1) !== 0;
+export const isMark = (ch: string): boolean => (flags(ch) & 2) !== 0;
+export const isNumber = (ch: string): boolean => (flags(ch) & 4) !== 0;
+export const isUpper = (ch: string): boolean => (flags(ch) & 8) !== 0;
+export const isLower = (ch: string): boolean => (flags(ch) & 16) !== 0;
+export const isWhitespace = (ch: string): boolean => (flags(ch) & 32) !== 0;
+export const isPunctuation = (ch: string): boolean => (flags(ch) & 64) !== 0;
+export const isSymbol = (ch: string): boolean => (flags(ch) & 128) !== 0;
+export const isPictographic = (ch: string): boolean => (flags(ch) & 256) !== 0;
+export const isFormat = (ch: string): boolean => (flags(ch) & 512) !== 0;
+export const isSpaceSeparator = (ch: string): boolean => (flags(ch) & 1024) !== 0;
+export const isImpossible = (ch: string): boolean => (flags(ch) & 2048) !== 0;
+/** Letters, marks and digits: what a "word" is made of. */
+export const isWordChar = (ch: string): boolean => (flags(ch) & 7) !== 0;
+
+export const ZWJ = '\u200d';
+export const VS16 = '\ufe0f';
+export const NBSP = '\u00a0';
+
+export const OPENING_QUOTES: ReadonlyMap<string, string> = new Map([
+  ['\u201c', '\u201d'], // “ ”
+  ['\u2018', '\u2019'], // ‘ ’
+  ['\u00ab', '\u00bb'], // « »
+  ['\u2039', '\u203a'], // ‹ ›
+  ['\u201e', '\u201c'], // „ “ (German)
+]);
+export const CLOSING_QUOTES: ReadonlyMap<string, string> = new Map([
+  ['\u201d', '\u201c'],
+  ['\u2019', '\u2018'],
+  ['\u00bb', '\u00ab'],
+  ['\u203a', '\u2039'],
+]);
+
+/**
+ * Punctuation and symbols that are common in prose and slides. A prior, not evidence: it only
+ * breaks ties such as “” (common) against † or U+2010 (rare) for the same damaged bytes.
+ */
+export const COMMON_NON_LETTERS: ReadonlySet<string> = new Set([
+  ...'\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u00ab\u00bb\u2039\u203a\u201e\u201a\u00b7\u00a1\u00bf\u00a7',
+  ...'\u20ac\u00a3\u00a5\u00a2\u00a9\u00ae\u2122\u00b0\u00b1\u00d7\u00f7\u00b5\u00bd\u00bc\u00be\u00b2\u00b3\u00b9',
+  ...'\u2190\u2192\u2191\u2193\u2194\u21d2\u21d0\u21d4\u2713\u2714\u2717\u2718\u2605\u2606\u2665\u221e\u2248\u2260\u2264\u2265\u2212\u2211\u221a',
+]);
+
+/**
+ * Emoji that are among the most used (after the Unicode Consortium's published emoji frequency
+ * ranking), plus a few that are everywhere in slides (✅ ❌ ⚠ 🚀 💡 📌 🚧 👋). A prior only.
+ */
+export const COMMON_EMOJI: ReadonlySet<string> = new Set([
+  ...'😂❤🤣👍😭🙏😘🥰😍😊🎉😁💕🥺😅🔥☺🤦♥🤷🙄😆🤗😉🎂🤔👏🙂😳🥳😎👌💜😔💪✨💖👀😋😏😢👉💗😩💯🌹💞🎈💙😃😡💐😜🙈🤞😄🤤🙌🤪❣😀💋💀👇💔😌💓🤩🙃😬😱😴🤭😐🌞😒😇🌸😈🎶✌🎊🥵😞💚☀🖤💰😚👑🎁💥🙋☹😑🥴👈💩✅',
+  ...'❌⚠🚀💡📌🚧👋⭐',
+]);

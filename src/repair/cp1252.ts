@@ -1,0 +1,105 @@
+/**
+ * Windows-1252 and UTF-8 byte tables used by the dropped-byte layer.
+ *
+ * We keep our own table because Node 20's `TextDecoder('windows-1252')` decodes 0x80–0x9F as
+ * C1 controls (it behaves like Latin-1), and because we need the "sloppy" variant: the five
+ * bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) map to the C1 controls of the
+ * same value, the way browsers and ftfy's `sloppy-windows-1252` treat them.
+ */
+
+/** Windows-1252 bytes 0x80–0x9F; `null` marks the five undefined bytes. */
+const CP1252_HIGH_C1: readonly (number | null)[] = [
+  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, // 80–87
+  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null, //   88–8F
+  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, // 90–97
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178, // 98–9F
+];
+
+/** The character each byte decodes to under sloppy Windows-1252. */
+export const CP1252_CHAR: readonly string[] = Array.from({ length: 256 }, (_, byte) => {
+  if (byte < 0x80 || byte > 0x9f) return String.fromCharCode(byte);
+  return String.fromCharCode(CP1252_HIGH_C1[byte - 0x80] ?? byte);
+});
+
+const BYTE_OF_CHAR = new Map<string, number>(CP1252_CHAR.map((ch, byte) => [ch, byte]));
+
+/** The sloppy Windows-1252 byte for one UTF-16 code unit, or -1 when it has none. */
+export function cp1252Byte(ch: string): number {
+  return BYTE_OF_CHAR.get(ch) ?? -1;
+}
+
+/**
+ * Bytes that disappear when UTF-8 goes through Windows-1252: the five undefined bytes are
+ * dropped by strict decoders, and 0xAD decodes to the invisible soft hyphen, which editors and
+ * web pages often strip.
+ */
+export const DROPPABLE_BYTES: readonly number[] = [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xad];
+
+/** 0xA0 decodes to a no-break space, which is often turned into an ordinary space. */
+export const NBSP_BYTE = 0xa0;
+
+/** Characters we insert to put a lost byte back (their sloppy-1252 encoding is that byte). */
+export const FILL_CHARS: ReadonlySet<string> = new Set(
+  [...DROPPABLE_BYTES, NBSP_BYTE].map((b) => CP1252_CHAR[b]!),
+);
+
+/** Number of continuation bytes a UTF-8 lead byte needs, or -1 when `byte` is not a lead. */
+export function utf8ContinuationCount(byte: number): number {
+  if (byte >= 0xc2 && byte <= 0xdf) return 1;
+  if (byte >= 0xe0 && byte <= 0xef) return 2;
+  if (byte >= 0xf0 && byte <= 0xf4) return 3;
+  return -1;
+}
+
+export function isContinuationByte(byte: number): boolean {
+  return byte >= 0x80 && byte <= 0xbf;
+}
+
+/** Decodes one complete UTF-8 sequence, or returns null when the bytes are not exactly one. */
+export function decodeUtf8Sequence(bytes: readonly number[]): string | null {
+  const lead = bytes[0];
+  if (lead === undefined) return null;
+  const need = utf8ContinuationCount(lead);
+  if (need < 0 || bytes.length !== need + 1) return null;
+  let cp = lead & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+  for (let i = 1; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (!isContinuationByte(b)) return null;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+  return String.fromCodePoint(cp);
+}
+
+/**
+ * Best-effort reading of text that may be UTF-8 seen through Windows-1252: every complete,
+ * valid UTF-8 sequence in the sloppy-1252 bytes is decoded, everything else is kept as it is.
+ * Used only to look at the neighbourhood of a damaged spot, never to produce output.
+ */
+export function decodeMixed(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    const lead = cp1252Byte(ch);
+    const need = lead >= 0 ? utf8ContinuationCount(lead) : -1;
+    if (need > 0) {
+      const bytes = [lead];
+      for (let k = 1; k <= need; k++) {
+        const b = cp1252Byte(text[i + k] ?? '');
+        if (b < 0 || !isContinuationByte(b)) break;
+        bytes.push(b);
+      }
+      const decoded = bytes.length === need + 1 ? decodeUtf8Sequence(bytes) : null;
+      if (decoded !== null) {
+        out += decoded;
+        i += need + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

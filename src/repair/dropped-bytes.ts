@@ -1,0 +1,695 @@
+/**
+ * Dropped bytes: slidewright's layer on top of ftfy.
+ *
+ * When UTF-8 goes through Windows-1252, the bytes 0x81 0x8D 0x8F 0x90 0x9D (undefined there)
+ * are often dropped, the soft hyphen 0xAD is often stripped (it is invisible), and the no-break
+ * space 0xA0 often becomes a plain space. What is left is a UTF-8 sequence with a hole:
+ * "JoaquÃn" (í = C3 AD), "â€ " (” = E2 80 9D), "ðŸ‘ " (👍 = F0 9F 91 8D). ftfy leaves the
+ * first broken and, where a space follows, guesses 0xA0 (giving "†" and "👠").
+ *
+ * Here we find each such "spot", try every lost byte that makes valid UTF-8, and score each
+ * candidate by the surrounding text: script and case of the neighbouring letters, quote
+ * pairing, words and characters the deck contains intact elsewhere, and a small prior of common
+ * characters. A candidate is restored only when it clearly beats both the others and leaving the
+ * text as it is; where ftfy would guess 0xA0 and another candidate clearly does better, the spot
+ * is protected from that guess. Undecided spots are left as they are and reported.
+ */
+import {
+  CP1252_CHAR,
+  DROPPABLE_BYTES,
+  NBSP_BYTE,
+  cp1252Byte,
+  decodeMixed,
+  decodeUtf8Sequence,
+  isContinuationByte,
+  utf8ContinuationCount,
+} from './cp1252.ts';
+import {
+  CLOSING_QUOTES,
+  COMMON_EMOJI,
+  COMMON_NON_LETTERS,
+  NBSP,
+  OPENING_QUOTES,
+  VS16,
+  ZWJ,
+  isFormat,
+  isImpossible,
+  isLetter,
+  isLower,
+  isMark,
+  isNumber,
+  isPictographic,
+  isPunctuation,
+  isRareBlock,
+  isSpaceSeparator,
+  isSymbol,
+  isUpper,
+  isWhitespace,
+  isWordChar,
+  scriptOf,
+  scriptsCompatible,
+} from './char-classes.ts';
+import { ALTERED_UTF8_RE } from 'ftfy-js/chardata';
+import type { DeckEvidence } from './evidence.ts';
+import { emptyTally, tallyText, type Tally } from './evidence.ts';
+
+/** A UTF-8 sequence, seen through Windows-1252, that lacks one or two continuation bytes. */
+export interface Spot {
+  /** Offset of the lead character. */
+  start: number;
+  /** Offset just after the continuation characters that are present. */
+  end: number;
+  /** The bytes present: lead first. */
+  bytes: number[];
+  missing: number;
+  /** An ASCII space follows (it may be a no-break space 0xA0 that was turned into a space). */
+  spaceAfter: boolean;
+}
+
+export interface Candidate {
+  /** What the author wrote, if this candidate is right. */
+  char: string;
+  /** The complete UTF-8 sequence. */
+  sequence: number[];
+  /** The bytes put back. */
+  restored: number[];
+  /** The candidate ftfy itself would pick: the lost byte is 0xA0 next to a space. */
+  ftfyGuess: boolean;
+  /** The space after the spot is the 0xA0 byte itself, so restoring consumes it. */
+  consumesSpace: boolean;
+}
+
+const LEAD_CHAR = /[\u00c2-\u00f4]/;
+
+/** Finds the spots in `text` (which may already be partly repaired: other characters pass). */
+export function findSpots(text: string): Spot[] {
+  const spots: Spot[] = [];
+  if (!LEAD_CHAR.test(text)) return spots;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // Windows-1252 maps bytes 0xC2–0xF4 to U+00C2–U+00F4, so lead bytes are these characters.
+    if (code < 0xc2 || code > 0xf4) {
+      i++;
+      continue;
+    }
+    const need = utf8ContinuationCount(code);
+    const bytes = [code];
+    let j = i + 1;
+    while (bytes.length <= need && j < text.length) {
+      const b = cp1252Byte(text[j]!);
+      if (b < 0 || !isContinuationByte(b)) break;
+      bytes.push(b);
+      j++;
+    }
+    const missing = need + 1 - bytes.length;
+    const next = text[j];
+    const spaceInside = next === ' ' && isContinuationByte(cp1252Byte(text[j + 1] ?? ''));
+    // A space inside a sequence is ftfy's restore_byte_a0 case, and "?" or U+001A where a byte
+    // belongs is a byte replaced, not lost (ftfy's replace_lossy_sequences); more than two lost
+    // bytes is guessing.
+    const replaced = next === '?' || next === '\u001a';
+    if (missing > 0 && missing <= 2 && !spaceInside && !replaced) {
+      spots.push({ start: i, end: j, bytes, missing, spaceAfter: next === ' ' });
+    }
+    i = j;
+  }
+  return spots;
+}
+
+/** True when ftfy's restore_byte_a0 would read the space after this spot as a lost 0xA0. */
+export function ftfyRestoresNbsp(spot: Spot): boolean {
+  if (!spot.spaceAfter || spot.missing !== 1) return false;
+  ALTERED_UTF8_RE.lastIndex = 0;
+  const hit = ALTERED_UTF8_RE.test(String.fromCharCode(...spot.bytes, 0x20));
+  ALTERED_UTF8_RE.lastIndex = 0;
+  return hit;
+}
+
+// ftfy reads "Ã " as the word "à" followed by a space, except before these (Portuguese "àquele",
+// "às"), where the space itself is the lost byte.
+const A_GRAVE_SPACE_IS_BYTE = /^ (?: |quele|quela|quilo|s )/;
+
+// Candidates depend only on the bytes present and on the space after: worked out once each.
+const candidateCache = new Map<string, Candidate[]>();
+
+export function candidatesFor(spot: Spot, text: string): Candidate[] {
+  const consumes = spot.bytes[0] !== 0xc3 || A_GRAVE_SPACE_IS_BYTE.test(text.slice(spot.end, spot.end + 8));
+  const key = `${spot.bytes.join(',')}/${spot.missing}/${spot.spaceAfter ? (consumes ? 'c' : 'k') : '-'}`;
+  let cached = candidateCache.get(key);
+  if (!cached) {
+    cached = computeCandidates(spot, consumes);
+    if (candidateCache.size > 4096) candidateCache.clear();
+    candidateCache.set(key, cached);
+  }
+  return cached;
+}
+
+function computeCandidates(spot: Spot, consumes: boolean): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  const add = (sequence: number[], restored: number[], ftfyGuess: boolean, consumesSpace: boolean) => {
+    const char = decodeUtf8Sequence(sequence);
+    if (char === null || seen.has(char) || isImpossible(char)) return;
+    seen.add(char);
+    out.push({ char, sequence, restored, ftfyGuess, consumesSpace });
+  };
+  const [lead, ...present] = spot.bytes as [number, ...number[]];
+  const total = present.length + spot.missing; // continuation slots
+  // Choose which slots hold the lost bytes; the present bytes keep their order.
+  for (const slots of choose(total, spot.missing)) {
+    for (const fill of product(DROPPABLE_BYTES, spot.missing)) {
+      const seq = [lead];
+      let p = 0;
+      let f = 0;
+      for (let s = 0; s < total; s++) seq.push(slots.includes(s) ? fill[f++]! : present[p++]!);
+      add(seq, fill, false, false);
+    }
+  }
+  if (spot.spaceAfter && spot.missing === 1) add([...spot.bytes, NBSP_BYTE], [NBSP_BYTE], ftfyRestoresNbsp(spot), consumes);
+  return out;
+}
+
+function choose(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  const out: number[][] = [];
+  for (let first = 0; first < n; first++) for (const rest of choose(n - first - 1, k - 1)) out.push([first, ...rest.map((r) => r + first + 1)]);
+  return out;
+}
+
+function product(values: readonly number[], k: number): number[][] {
+  if (k === 0) return [[]];
+  return values.flatMap((v) => product(values, k - 1).map((rest) => [v, ...rest]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+export interface DroppedByteOptions {
+  /**
+   * Added to the score of leaving a spot as it is: negative when the deck is known to be
+   * damaged (more so when it is damaged throughout, where no intact non-ASCII text survives).
+   */
+  keepPenalty: number;
+  /** Words and characters found intact elsewhere in the deck. */
+  evidence?: DeckEvidence;
+  /** 0-based line, to leave the line itself out of the deck evidence. */
+  lineIndex?: number;
+  /**
+   * How many layers of damage the deck has (most lines'). Text peeled that many times is as
+   * its author wrote it, so deeper layers are not looked at: a lead character there is intended.
+   */
+  layers?: number;
+  /**
+   * What the deck shows about its lost bytes, as a score per restored byte: see
+   * `byteHintsFor`.
+   */
+  byteHints?: ReadonlyMap<number, number>;
+}
+
+/**
+ * Which bytes this deck loses. A no-break space or soft hyphen seen intact inside a sequence
+ * elsewhere ("Â" + U+00A0, "Ã" + U+00AD) says the deck keeps them (-1 for restoring one); "Ã"
+ * between lower-case letters ("artÃculos") says its soft hyphens were stripped (+1).
+ */
+export function byteHintsFor(texts: Iterable<string>): Map<number, number> {
+  const survivors = new Set<number>();
+  let stripped = false;
+  for (const t of texts) {
+    survivingBytes(t, survivors);
+    stripped ||= /[A-Za-z]Ã[a-z]/.test(t);
+  }
+  const hints = new Map<number, number>();
+  if (survivors.has(NBSP_BYTE)) hints.set(NBSP_BYTE, -1);
+  // (Both signs at once: a deck pasted together from different sources; no hint.)
+  if (survivors.has(0xad) !== stripped) hints.set(0xad, stripped ? 1 : -1);
+  return hints;
+}
+
+/** The droppable bytes (and 0xA0) found intact inside complete sequences of `text`. */
+export function survivingBytes(text: string, into: Set<number> = new Set()): Set<number> {
+  for (const [start, end] of decodableSequences(text)) {
+    for (let k = start + 1; k < end; k++) {
+      const b = cp1252Byte(text[k]!);
+      if (b === NBSP_BYTE || DROPPABLE_BYTES.includes(b)) into.add(b);
+    }
+  }
+  return into;
+}
+
+interface Context {
+  lineScripts: Set<string>;
+  lineCaps: boolean;
+  local: Tally;
+}
+
+/** What is on either side of a spot, read once per spot (scoring a candidate is then cheap). */
+interface Sides {
+  left: string;
+  right: string;
+  /** The letters, marks and digits touching the spot on each side (parts of its word). */
+  lw: string;
+  rw: string;
+  lc: string | undefined;
+  rc: string | undefined;
+  /** Emoji characters touching the spot on each side (for emoji sequences). */
+  emojiBefore: string;
+  emojiAfter: string;
+}
+
+function lastChar(s: string): string | undefined {
+  if (!s) return undefined;
+  const low = s.charCodeAt(s.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
+}
+
+function firstChar(s: string): string | undefined {
+  return s ? String.fromCodePoint(s.codePointAt(0)!) : undefined;
+}
+
+const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3\u{e0020}-\u{e007f}]$/u;
+
+/** The longest end of `s` whose characters all pass `test` (scanned backwards, no regex). */
+function trailing(s: string, test: (ch: string) => boolean): string {
+  let i = s.length;
+  while (i > 0) {
+    const ch = lastChar(s.slice(Math.max(0, i - 2), i))!;
+    if (!test(ch)) break;
+    i -= ch.length;
+  }
+  return s.slice(i);
+}
+
+function leading(s: string, test: (ch: string) => boolean): string {
+  let i = 0;
+  while (i < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
+    if (!test(ch)) break;
+    i += ch.length;
+  }
+  return s.slice(0, i);
+}
+
+function sides(left: string, right: string): Sides {
+  const lw = trailing(left, isWordChar);
+  const rw = leading(right, isWordChar);
+  // A keycap starts with a digit, # or *: "1" + VS16 + U+20E3.
+  const emojiBefore = trailing(left, (ch) => EMOJI_PART.test(ch) || /[0-9#*]/.test(ch)).replace(/^[0-9#*]+(?=[0-9#*])/, '');
+  return { left, right, lw, rw, lc: lastChar(left), rc: firstChar(right), emojiBefore, emojiAfter: leading(right, (ch) => EMOJI_PART.test(ch)) };
+}
+
+const SENTENCE_START_LEFT = /(?:^[\s>#*+|-]*(?:\d+[.)]\s*)?|[.!?:;¡¿"“«(\[]\s*)$/u;
+
+function wordShapeScore(x: string, side: Sides, ctx: Context): number {
+  const lc = lastChar(side.lw);
+  const rc = firstChar(side.rw);
+  if (isMark(x) && !lc) return -3; // a combining mark with nothing to combine with
+  const sx = scriptOf(x);
+  let s = isRareBlock(x) ? -2 : 0;
+  let scripted = false;
+  let same = true;
+  let compatible = true;
+  let kindMismatch = false;
+  for (const n of [lc, rc]) {
+    if (n === undefined) continue;
+    const sn = scriptOf(n);
+    if (sn === null || sx === null) continue;
+    scripted = true;
+    if (sn !== sx) same = false;
+    if (!scriptsCompatible(sn, sx)) compatible = false;
+    if (isNumber(n) !== isNumber(x)) kindMismatch = true;
+  }
+  // The same script as the neighbouring letters (and letters beside letters, digits beside digits).
+  if (scripted) s += !compatible ? -3 : kindMismatch ? 0 : same ? 3 : 1;
+  else if (!lc && !rc && sx !== null && ![...ctx.lineScripts].some((l) => scriptsCompatible(l, sx))) s -= 2;
+  // Letter case only means something for letters of a script (not for ℝ or ℏ).
+  if (sx !== null && (isUpper(x) || isLower(x))) s += caseScore(x, side, ctx);
+  return s;
+}
+
+function caseScore(x: string, side: Sides, ctx: Context): number {
+  const cased = (w: string) => [...w].filter((c) => isUpper(c) || isLower(c));
+  const before = cased(side.lw);
+  const others = [...before, ...cased(side.rw)];
+  const upper = isUpper(x);
+  if (others.length === 0) {
+    // A one-letter word: either case at a sentence start, else it follows the line.
+    if (SENTENCE_START_LEFT.test(side.left.slice(Math.max(0, side.left.length - side.lw.length - 16), side.left.length - side.lw.length))) return 0;
+    return upper === ctx.lineCaps ? 1 : -1;
+  }
+  if (before.length === 0) {
+    // x starts the word: capitalised or not, unless the rest is in capitals.
+    return others.every(isUpper) && others.length > 1 ? (upper ? 1 : -2) : 0;
+  }
+  const initial = before[0]!;
+  const tail = others.slice(1);
+  if (tail.length === 0) {
+    // Only the initial besides x: "HÁ" (capitals) or "Há" (capitalised); the line decides.
+    if (!isUpper(initial)) return upper ? -2 : 1;
+    return upper === ctx.lineCaps ? 1 : -2;
+  }
+  if (isUpper(initial) && tail.every(isUpper)) return upper ? 1 : -2;
+  if (tail.every(isLower)) return upper ? -2 : 1;
+  return 0;
+}
+
+function quoteScore(x: string, side: Sides): number {
+  const { lc, rc, left, right } = side;
+  const count = (s: string, q: string) => s.split(q).length - 1;
+  let s = 0;
+  const opener = CLOSING_QUOTES.get(x);
+  if (opener !== undefined) {
+    if (lc && !isWhitespace(lc) && (!rc || isWhitespace(rc) || isPunctuation(rc))) s += 1;
+    else if (x === '\u2019' && lc && rc && isLetter(lc) && isLetter(rc)) s += 1; // apostrophe
+    if (count(left, opener) > count(left, x)) s += 2;
+  }
+  const closer = OPENING_QUOTES.get(x);
+  if (closer !== undefined) {
+    if ((!lc || isWhitespace(lc) || isPunctuation(lc)) && rc && !isWhitespace(rc)) s += 1;
+    if (count(right, closer) > count(right, x)) s += 2;
+  }
+  return s;
+}
+
+// The 'v' flag (Node 20+) knows the recommended emoji sequences: flags, keycaps, ZWJ families.
+// Compiled on first use: it is large (~70 ms).
+let rgiEmojiRun: RegExp | null = null;
+const rgiCache = new Map<string, boolean>();
+
+/**
+ * A restored character that completes a recommended emoji sequence with its neighbours
+ * ("🏳" in 🏳️‍🌈, the ZWJ in 👨‍👩‍👧) is as good as a letter that matches its word.
+ */
+function emojiSequenceScore(x: string, side: Sides): number {
+  if (!side.emojiBefore && !side.emojiAfter) return 0;
+  const run = side.emojiBefore + x + side.emojiAfter;
+  if (!/[\u200d\ufe0f\u20e3]/u.test(run)) return 0;
+  let recommended = rgiCache.get(run);
+  if (recommended === undefined) {
+    // A successful match is slow (~70 µs); the same few sequences come up again and again.
+    rgiEmojiRun ??= new RegExp('^(?:\\p{RGI_Emoji})+$', 'v');
+    recommended = rgiEmojiRun.test(run);
+    if (rgiCache.size > 4096) rgiCache.clear();
+    rgiCache.set(run, recommended);
+  }
+  return recommended ? 3 : 0;
+}
+
+/** How plausible `x` is between the two sides of a spot, or null when no author types it. */
+function scoreChar(x: string, side: Sides, ctx: Context): number | null {
+  if (isImpossible(x)) return null;
+  const { lc, rc } = side;
+  if (x === ZWJ) {
+    // Joins two pictographs (the left one may carry a variation selector or a skin tone).
+    const base = lastChar(side.left.replace(EMOJI_MODIFIERS_AT_END, ''));
+    return (base && rc && isPictographic(base) && isPictographic(rc) ? 3 : -3) + emojiSequenceScore(x, side);
+  }
+  if (x === VS16) return (lc && (isPictographic(lc) || /[0-9#*]/.test(lc)) ? 3 : -3) + emojiSequenceScore(x, side);
+  if (/[\ufe00-\ufe0e]/.test(x)) return -3; // other variation selectors
+  if (isLetter(x) || isMark(x) || isNumber(x)) return wordShapeScore(x, side, ctx);
+  if (isFormat(x)) return -3;
+  if (isSpaceSeparator(x)) return x === NBSP ? 0 : -2;
+  const common = COMMON_NON_LETTERS.has(x) || COMMON_EMOJI.has(x) ? 1 : 0;
+  if (isPunctuation(x)) return common + quoteScore(x, side);
+  if (isPictographic(x)) return common + emojiSequenceScore(x, side);
+  if (isSymbol(x)) return common || -1;
+  return -1;
+}
+
+const EMOJI_MODIFIERS_AT_END = /[\ufe0f\u{1f3fb}-\u{1f3ff}]+$/u;
+
+export interface Scored {
+  candidate: Candidate;
+  score: number;
+}
+
+/** Words and characters found intact elsewhere (in the deck or on the same line). */
+function evidenceScore(x: string, found: boolean, alone: boolean, side: Sides, ctx: Context, options: DroppedByteOptions): number {
+  const { evidence, lineIndex = -1 } = options;
+  let s = 0;
+  if (isLetter(x) || isMark(x)) {
+    const word = side.lw + x + side.rw;
+    if (word.length > x.length) {
+      const exact = (evidence?.wordCount(word, lineIndex, false) ?? 0) + (ctx.local.words.get(word) ?? 0);
+      const folded = exact > 0 ? 0 : (evidence?.wordCount(word, lineIndex, true) ?? 0) + (ctx.local.foldedWords.get(word.toLowerCase()) ?? 0);
+      if (exact > 0) s += 4;
+      else if (folded > 0) s += 3;
+    }
+  }
+  // A character found elsewhere: for symbols and emoji a fair hint; for letters only a
+  // tie-breaker, since a language's accented letters all tend to appear.
+  if (isLetter(x) || isMark(x) || isNumber(x)) s += alone ? 1 : 0;
+  else s += (found ? 1 : 0) + (alone ? 1 : 0);
+  return s;
+}
+
+export type SpotDecision =
+  | { action: 'restore'; spot: Spot; candidate: Candidate; scores: Scored[]; keep: number }
+  /** Left as it is; `report` when it looks broken but the evidence does not decide. */
+  | { action: 'protect'; spot: Spot; report: boolean; scores: Scored[]; keep: number }
+  | { action: 'none'; spot: Spot; scores: Scored[]; keep: number };
+
+const MARGIN = 2;
+
+function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate>, info: LineInfo, options: DroppedByteOptions): SpotDecision {
+  const candidates = candidatesFor(spot, text);
+  const left = renderDecoded(text, Math.max(0, spot.start - 64), spot.start, fills, info);
+  const right = renderDecoded(text, spot.end, Math.min(text.length, spot.end + 64), fills, info);
+  const ctx: Context = { lineScripts: info.scripts, lineCaps: info.caps, local: info.local };
+  const keepSpace = sides(left, right);
+  let consumeSpace: Sides | undefined;
+  const { evidence, lineIndex = -1 } = options;
+  let counts = info.counts.get(spot);
+  if (!counts) {
+    counts = candidates.map((c) => (evidence?.charCount(c.char, lineIndex) ?? 0) + (ctx.local.chars.get(c.char) ?? 0));
+    info.counts.set(spot, counts);
+  }
+  const scores: Scored[] = [];
+  candidates.forEach((c, k) => {
+    const side = c.consumesSpace ? (consumeSpace ??= sides(left, right.slice(1))) : keepSpace;
+    const shape = scoreChar(c.char, side, ctx);
+    if (shape === null) return;
+    const found = counts![k]! > 0;
+    const alone = found && counts!.every((n, j) => j === k || n === 0);
+    const hint = options.byteHints ? c.restored.reduce((n, b) => n + (options.byteHints!.get(b) ?? 0), 0) : 0;
+    scores.push({ candidate: c, score: shape + evidenceScore(c.char, found, alone, side, ctx, options) + hint });
+  });
+  scores.sort((a, b) => b.score - a.score);
+
+  // Leaving it: the lead character read as it is, next to what follows it in the text.
+  const rawRest = text.slice(spot.start + 1, spot.end) + right;
+  const keep =
+    (wordShapeScore(text[spot.start]!, sides(left, rawRest), ctx) || 0) +
+    options.keepPenalty +
+    (spot.bytes.length > 1 ? -3 : 0); // "â€", "ðŸ‘": a lead with continuations is never intended
+
+  const best = scores[0];
+  if (!best) return { action: 'none', spot, scores, keep };
+  const ftfyGuess = scores.find((s) => s.candidate.ftfyGuess);
+  const others = scores.filter((s) => s !== ftfyGuess);
+  const bestOther = others[0]?.score ?? -Infinity;
+  if (ftfyGuess && ftfyGuess.score >= bestOther) {
+    // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it).
+    if (ftfyGuess.score > keep) return { action: 'restore', spot, candidate: ftfyGuess.candidate, scores, keep };
+    return { action: 'protect', spot, report: false, scores, keep };
+  }
+  const second = scores[1];
+  if (best.score >= keep + MARGIN && (!second || best.score >= second.score + MARGIN)) {
+    return { action: 'restore', spot, candidate: best.candidate, scores, keep };
+  }
+  const looksBroken = best.score >= keep + MARGIN;
+  // Where ftfy would guess (and something else does better), stop it guessing.
+  if (ftfyGuess || looksBroken) return { action: 'protect', spot, report: looksBroken, scores, keep };
+  return { action: 'none', spot, scores, keep };
+}
+
+interface LineInfo {
+  spots: readonly Spot[];
+  /**
+   * The best candidate of each spot not decided yet: it stands in for the spot when its
+   * neighbours are scored, so that an undecided "ãŒ" reads as kana beside "ãª", not as "Œ".
+   */
+  guesses: Map<Spot, Candidate>;
+  /** How often each candidate's character occurs elsewhere (the same in every sweep). */
+  counts: Map<Spot, number[]>;
+  scripts: Set<string>;
+  caps: boolean;
+  local: Tally;
+}
+
+/** Decoded text of [from, to), with restorations decided (or guessed) put in. */
+function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMap<Spot, Candidate>, info: LineInfo): string {
+  const spots = info.spots;
+  // Never start or end inside a spot.
+  for (const s of spots) {
+    if (from > s.start && from < s.end) from = s.start;
+    if (to > s.start && to < s.end) to = s.end;
+  }
+  let raw = '';
+  let at = from;
+  for (const s of spots) {
+    if (s.start < from || s.end > to) continue;
+    const c = fills.get(s) ?? info.guesses.get(s);
+    if (!c) continue;
+    raw += text.slice(at, s.start) + c.sequence.map((b) => CP1252_CHAR[b]).join('');
+    at = s.end + (c.consumesSpace ? 1 : 0);
+  }
+  raw += text.slice(at, to);
+  return decodeMixed(raw);
+}
+
+function lineInfo(text: string, spots: readonly Spot[]): LineInfo {
+  // The line as far as it can be read, without the spots themselves.
+  let rest = '';
+  let at = 0;
+  for (const s of spots) {
+    rest += text.slice(at, s.start) + ' ';
+    at = s.end;
+  }
+  const decoded = decodeMixed(rest + text.slice(at));
+  const scripts = new Set<string>();
+  for (const ch of decoded) {
+    if (ch < 'A' || !isLetter(ch)) continue;
+    const sc = scriptOf(ch);
+    if (sc) scripts.add(sc);
+  }
+  const words = decoded.match(/\p{L}{2,}/gu) ?? [];
+  const capsWords = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
+  return { spots, guesses: new Map(), counts: new Map(), scripts, caps: capsWords > 0 && capsWords * 2 > words.length, local: tallyText(decoded, emptyTally()) };
+}
+
+export interface SpotPlan {
+  /** `text` with the restored bytes put in (as their Windows-1252 characters). */
+  text: string;
+  /** Ranges of the planned text to leave exactly as they are. */
+  protectedRanges: [number, number][];
+  /** Where the restored sequences are in the planned text, and what they decode to. */
+  restoredRanges: { start: number; end: number; char: string; inserted: number }[];
+  decisions: SpotDecision[];
+}
+
+/**
+ * Which spots to decide: `ftfy-guesses`, those where ftfy would guess a lost 0xA0 (before ftfy's
+ * next round: the rest may still be completed by later rounds); `all`, every spot that looks
+ * broken (once ftfy is done); `cut`, every spot, those not restored being cut out of the line
+ * so that ftfy can decode the rest of it whole.
+ */
+export type SpotScope = 'ftfy-guesses' | 'all' | 'cut';
+
+export function spotsInScope(text: string, scope: SpotScope): Spot[] {
+  const spots = findSpots(text);
+  if (scope === 'cut') return spots;
+  return spots.filter((s) => (scope === 'all' ? looksBroken(text, s) : ftfyRestoresNbsp(s)));
+}
+
+/**
+ * Decides the spots of `text` in `scope`. Up to four sweeps, so that a restoration (or the best
+ * guess for an undecided spot) can serve as context for its neighbours ("Ù Ù Ù¡" → "٠٠١").
+ */
+export function planSpots(text: string, options: DroppedByteOptions, scope: SpotScope = 'all'): SpotPlan {
+  const spots = spotsInScope(text, scope);
+  if (spots.length === 0) return { text, protectedRanges: [], restoredRanges: [], decisions: [] };
+  const info = lineInfo(text, spots);
+  const fills = new Map<Spot, Candidate>();
+  const decisions = new Map<Spot, SpotDecision>();
+  // When cutting, a spot that does not look broken and that ftfy would not guess at is only cut
+  // out (left as it is), without scoring: "é" at the end of "café".
+  const scored = scope === 'cut' ? spots.filter((s) => looksBroken(text, s) || ftfyRestoresNbsp(s)) : spots;
+  for (const spot of spots) if (!scored.includes(spot)) decisions.set(spot, { action: 'none', spot, scores: [], keep: 0 });
+  // Later sweeps look again only at spots near one that changed (its neighbours' context).
+  let changed: Spot[] = scored;
+  for (let sweep = 0; sweep < 4 && changed.length > 0; sweep++) {
+    const near = (spot: Spot) => changed.some((c) => c !== spot && c.start < spot.end + 16 && c.end > spot.start - 16);
+    const nowChanged: Spot[] = [];
+    for (const spot of scored) {
+      if (fills.has(spot) || (sweep > 0 && !near(spot))) continue;
+      const d = decideSpot(spot, text, fills, info, options);
+      decisions.set(spot, d);
+      if (d.action === 'restore') {
+        fills.set(spot, d.candidate);
+        info.guesses.delete(spot);
+        nowChanged.push(spot);
+      } else if (d.scores[0] && info.guesses.get(spot)?.char !== d.scores[0].candidate.char) {
+        info.guesses.set(spot, d.scores[0].candidate);
+        nowChanged.push(spot);
+      }
+    }
+    changed = nowChanged;
+  }
+
+  let out = '';
+  let at = 0;
+  const protectedRanges: [number, number][] = [];
+  const restoredRanges: SpotPlan['restoredRanges'] = [];
+  for (const spot of spots) {
+    const d = decisions.get(spot)!;
+    if (d.action === 'restore') {
+      out += text.slice(at, spot.start);
+      const start = out.length;
+      out += d.candidate.sequence.map((b) => CP1252_CHAR[b]).join('');
+      restoredRanges.push({ start, end: out.length, char: d.candidate.char, inserted: d.candidate.restored.length });
+      at = spot.end + (d.candidate.consumesSpace ? 1 : 0);
+    } else if (d.action === 'protect' || scope === 'cut') {
+      out += text.slice(at, spot.start);
+      protectedRanges.push([out.length, out.length + spot.end - spot.start]);
+      out += text.slice(spot.start, spot.end);
+      at = spot.end;
+    }
+  }
+  out += text.slice(at);
+  return { text: out, protectedRanges, restoredRanges, decisions: spots.map((s) => decisions.get(s)!) };
+}
+
+/** True when `text` has at least one spot (cheap enough to run on every repaired line). */
+export function hasSpots(text: string): boolean {
+  return LEAD_CHAR.test(text) && findSpots(text).length > 0;
+}
+
+/**
+ * Whether a spot looks broken rather than intended: a lead with some of its continuations
+ * ("â€", "ðŸ‘"), a capital inside a lower-case word ("JoaquÃn"), a Latin capital glued to a
+ * letter of another script ("Ðто"), or one of the leads that mojibake is made of (Â Ã â ð)
+ * anywhere but inside a word in capitals ("NÃO" is Portuguese). Cheap: run before scoring.
+ */
+export function looksBroken(text: string, spot: Spot): boolean {
+  if (spot.bytes.length > 1) return true;
+  const lead = text[spot.start]!;
+  const before = text[spot.start - 1];
+  const after = text[spot.end];
+  if (before !== undefined && isUpper(lead) && isLower(before)) return true;
+  if (after !== undefined && isLetter(after)) {
+    const script = scriptOf(after);
+    if (script !== null && script !== 'Latin') return true;
+  }
+  // Another lead right after, one of them a capital ("ÑÐ" in Cyrillic mojibake; not the
+  // Finnish "ää").
+  if (after !== undefined && LEAD_CHAR.test(after) && (isUpper(lead) || isUpper(after))) return true;
+  return 'ÂÃâð'.includes(lead) && !(after !== undefined && isUpper(after));
+}
+
+/** True when `text` shows damage ftfy does not see (a spot that looks broken). */
+export function looksDamaged(text: string): boolean {
+  return findSpots(text).some((s) => looksBroken(text, s));
+}
+
+/** Where the complete UTF-8 sequences (seen through Windows-1252) are, as [start, end). */
+export function decodableSequences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!LEAD_CHAR.test(text)) return out;
+  for (let i = 0; i < text.length; i++) {
+    const lead = text.charCodeAt(i);
+    const need = lead >= 0xc2 && lead <= 0xf4 ? utf8ContinuationCount(lead) : -1;
+    if (need < 0) continue;
+    const bytes = [lead];
+    for (let k = 1; k <= need; k++) {
+      const b = cp1252Byte(text[i + k] ?? '');
+      if (b < 0 || !isContinuationByte(b)) break;
+      bytes.push(b);
+    }
+    if (bytes.length === need + 1 && decodeUtf8Sequence(bytes) !== null) {
+      out.push([i, i + need + 1]);
+      i += need;
+    }
+  }
+  return out;
+}

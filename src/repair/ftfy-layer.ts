@@ -1,0 +1,450 @@
+/**
+ * ftfy's encoding fix, one layer at a time.
+ *
+ * The encoding fix itself is ftfy's, through ftfy-js (a TypeScript port of python-ftfy by
+ * Robyn Speer; both Apache-2.0): `fix_encoding_and_explain` with its default settings, which
+ * is the encoding repair only (restore_byte_a0, replace_lossy_sequences,
+ * decode_inconsistent_utf8, fix_c1_controls) — none of `fix_text`'s cosmetic steps (HTML
+ * unescaping, quote uncurling, NFC, width folding, line breaks). We replay ftfy's plan one
+ * round at a time so that the dropped-byte layer can look at each layer before ftfy makes its
+ * own guesses there, and so that code can be peeled by exactly the number of layers the deck
+ * was damaged by.
+ */
+import { apply_plan, fix_encoding_and_explain, is_bad, type ExplanationStep } from 'ftfy-js';
+import { diffLine } from './align.ts';
+import { FILL_CHARS, cp1252Byte } from './cp1252.ts';
+import { findUtf8Problem } from './utf8.ts';
+import { implausibleRepairs, plausibleDecode } from './vetoes.ts';
+import { decodableSequences, planSpots, spotsInScope, type DroppedByteOptions, type SpotDecision, type SpotPlan, type SpotScope } from './dropped-bytes.ts';
+
+export type Round = ExplanationStep[];
+
+/** Splits an ftfy plan into rounds: "encode … decode" groups, or a single fixer step. */
+export function splitRounds(plan: readonly ExplanationStep[]): Round[] {
+  const rounds: Round[] = [];
+  let open: Round | null = null;
+  for (const step of plan) {
+    if (open) {
+      open.push(step);
+      if (step[0] === 'decode') {
+        rounds.push(open);
+        open = null;
+      }
+    } else if (step[0] === 'encode') open = [step];
+    else rounds.push([step]);
+  }
+  if (open) rounds.push(open);
+  return rounds;
+}
+
+// ftfy is asked about the same text several times (each layer is looked at, then stepped);
+// its answer depends on the text alone, so answers are kept while one deck is repaired.
+const roundsCache = new Map<string, { fixed: string; rounds: Round[] }>();
+const ROUNDS_CACHE_SIZE = 65536;
+
+/** Forgets ftfy's answers (called per deck, so memory does not grow across decks). */
+export function forgetFtfyAnswers(): void {
+  roundsCache.clear();
+}
+
+/**
+ * ftfy-js tries each codec and throws when one does not decode; on hard lines that is dozens of
+ * exceptions, and capturing their stack traces costs more than the decoding. The errors are
+ * caught inside ftfy-js, so nobody sees the traces: skip them (synchronously, restored after).
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** ftfy's result for `text` and the rounds it took. */
+export function ftfyRounds(text: string): { fixed: string; rounds: Round[] } {
+  let answer = roundsCache.get(text);
+  if (!answer) {
+    const result = withoutStackTraces(() => fix_encoding_and_explain(text));
+    answer = { fixed: result.text, rounds: splitRounds(result.explanation ?? []) };
+    if (roundsCache.size >= ROUNDS_CACHE_SIZE) roundsCache.clear();
+    roundsCache.set(text, answer);
+    // ftfy stops where one more step changes nothing: its answer is its own fixed point.
+    if (answer.fixed !== text && !roundsCache.has(answer.fixed)) roundsCache.set(answer.fixed, { fixed: answer.fixed, rounds: [] });
+  }
+  return answer;
+}
+
+/** A round that decodes a whole layer: encode with a single-byte codec, decode as UTF-8. */
+export function isWholeLayer(round: Round | undefined): boolean {
+  if (!round) return false;
+  const head = round[0]!;
+  const tail = round[round.length - 1]!;
+  return head[0] === 'encode' && tail[0] === 'decode' && tail[1].startsWith('utf-8');
+}
+
+/**
+ * Which spots the dropped-byte layer decides before ftfy's next round (or once ftfy is done).
+ * None when ftfy decodes the whole layer as UTF-8 without guessing: nothing was lost then (or
+ * the layer is in another encoding, such as MacRoman, where our Windows-1252 view is wrong).
+ * Where ftfy would guess lost 0xA0 bytes (restore_byte_a0, also inside
+ * decode_inconsistent_utf8), those guesses are checked. Other spots are decided once ftfy is
+ * done, or, when `eager`, before ftfy can only decode the line in pieces: cutting the line at
+ * them lets ftfy decode the rest whole. (Where a later ftfy round would have completed a
+ * sequence across the cut, `repairSegment` goes again on the joined text.)
+ */
+export function spotScope(text: string, next: Round | undefined, eager = false): SpotScope | null {
+  if (!LEAD.test(text)) return null;
+  if (!next) return 'all';
+  if (isWholeLayer(next)) {
+    const windows1252 = next[0]![1] === 'latin-1' || next[0]![1] === 'sloppy-windows-1252';
+    return windows1252 && next.some(([, p]) => p === 'restore_byte_a0') ? 'ftfy-guesses' : null;
+  }
+  return eager ? 'cut' : 'ftfy-guesses';
+}
+
+export interface RestoredSpot {
+  /** 0 when found in the text as written; later rounds are inside a peeled layer. */
+  round: number;
+  /** Offset in the segment as written (round 0 only; -1 otherwise). */
+  offset: number;
+  before: string;
+  after: string;
+  bytes: number[];
+}
+
+export interface AmbiguousSpot {
+  round: number;
+  offset: number;
+  before: string;
+  options: string[];
+}
+
+export interface SegmentRepair {
+  text: string;
+  /** Rounds applied (the largest number over the pieces of the segment). */
+  rounds: number;
+  /** Whole layers peeled (encode/decode rounds; partial fixes do not count). */
+  peeled: number;
+  /** ftfy's rounds for the segment as written (first pass only, to learn the deck's damage). */
+  plan: Round[];
+  /** ftfy may have guessed a lost 0xA0 somewhere (its output is then no evidence for other lines). */
+  guessedNbsp: boolean;
+  /** The dropped-byte layer would have something to decide (the second pass is needed). */
+  sawSpots: boolean;
+  restored: RestoredSpot[];
+  ambiguous: AmbiguousSpot[];
+}
+
+export interface SegmentOptions {
+  /** Peel at most this many rounds (code in a deck damaged throughout). */
+  maxRounds?: number;
+  /** Run the dropped-byte layer; without it this is ftfy alone. */
+  droppedBytes?: DroppedByteOptions;
+  /**
+   * The deck is damaged throughout, by these single-byte codecs (most used first): a layer ftfy
+   * does not find bad is decoded anyway when it is valid UTF-8 through one of them.
+   */
+  forceDecode?: { encodings: readonly string[]; maxPeeled: number };
+  /** Decide every broken spot as written, before ftfy decodes in pieces (see `spotScope`). */
+  eager?: boolean;
+  /** The segment's line, decoded as far as it goes: context for judging forced decodes. */
+  lineContext?: () => string;
+}
+
+interface Piece {
+  text: string;
+  /** Left exactly as it is from now on (a protected spot, or nothing more to do). */
+  done: boolean;
+  rounds: number;
+  peeled: number;
+  /** Offset in the segment as written, while no round has changed the piece. */
+  origin: number;
+  /** Characters we put in to restore bytes, which ftfy must decode away. */
+  inserted: number;
+  /** Nothing has been decided on this text yet (the segment as written, or after a restart). */
+  fresh?: boolean;
+  /** Left as written on purpose (a spot we could not decide, or a refused decode). */
+  kept?: boolean;
+}
+
+const MAX_ITERATIONS = 24;
+// Characters that can start a UTF-8 sequence seen through Windows-1252 (a spot needs one).
+const LEAD = /[\u00c2-\u00f4]/;
+const MAX_RESTARTS = 3;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Repairs one segment (a line, or the prose or code part of one). */
+export function repairSegment(text: string, options: SegmentOptions = {}): SegmentRepair {
+  const maxRounds = options.maxRounds ?? Infinity;
+  const dropped = options.droppedBytes;
+  const result: SegmentRepair = {
+    text,
+    rounds: 0,
+    peeled: 0,
+    plan: ftfyRounds(text).rounds,
+    guessedNbsp: false,
+    sawSpots: false,
+    restored: [],
+    ambiguous: [],
+  };
+  let pieces: Piece[] = [{ text, done: false, rounds: 0, peeled: 0, origin: 0, inserted: 0, fresh: true }];
+
+  let reshaped = false;
+  // One step of ftfy (or of the forced decode) on a piece; `ok` is false when ftfy could not use
+  // the bytes we put back.
+  const step = (w: Piece, vetoed = false): { piece: Piece; ok: boolean }[] => {
+    if (w.done) return [{ piece: w, ok: true }];
+    if (!NON_ASCII.test(w.text)) return [{ piece: { ...w, done: true }, ok: w.inserted === 0 }];
+    let r = advance(w.text, maxRounds - w.rounds, dropped !== undefined, result);
+    if (r.rounds === 0 && !r.refused && options.forceDecode && w.peeled < options.forceDecode.maxPeeled && w.rounds < maxRounds) {
+      r = forceDecode(w.text, options.forceDecode.encodings, options.lineContext);
+      if (r.rounds) reshaped = true;
+    }
+    const refused = vetoed ? [] : (r.refused ?? []);
+    if (r.rounds === 0 && !refused.length) return [{ piece: { ...w, done: true }, ok: w.inserted === 0 }];
+    if (refused.length) {
+      reshaped = true;
+      // Keep those characters as written and repair around them.
+      const cuts = refused.map(([start, end]) => ({ start, end, text: w.text.slice(start, end), kept: true }));
+      return cutPiece(w.text, cuts, { ...w, inserted: 0 }, () => w.inserted).flatMap((p) => step(p, true));
+    }
+    const ok = w.inserted === 0 || countFills(r.text) <= countFills(w.text) - w.inserted;
+    return [{ piece: { text: r.text, done: false, rounds: w.rounds + r.rounds, peeled: w.peeled + r.peeled, origin: -1, inserted: 0 }, ok }];
+  };
+
+  let restarts = 0;
+  let restarted = false;
+  let lastRestart = '';
+  let reported = 0; // ambiguous spots found before the last restart
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    let progressed = false;
+    const next: Piece[] = [];
+    for (const piece of pieces) {
+      if (piece.done || piece.rounds >= maxRounds) {
+        next.push({ ...piece, done: true });
+        continue;
+      }
+      const eager = options.eager === true && piece.fresh === true;
+      let scope: SpotScope | null = null;
+      if (!dropped) {
+        // Whether the second pass (eager, with the dropped-byte layer) would find anything here.
+        const watch = spotScope(piece.text, ftfyRounds(piece.text).rounds[0], piece.fresh === true);
+        if (watch && spotsInScope(piece.text, watch).length) result.sawSpots = true;
+      } else if (eager && windows1252Only(piece.text) && LEAD.test(piece.text) && spotsInScope(piece.text, 'cut').length) {
+        // Text made only of Windows-1252 characters with a sequence cut short: no codec ftfy
+        // tries decodes it whole, except by guessing 0xA0, which we check anyway. Asking ftfy
+        // (slow on such lines: every codec fails) can be skipped.
+        scope = 'cut';
+      } else {
+        scope = spotScope(piece.text, ftfyRounds(piece.text).rounds[0], eager);
+      }
+      let stepped: { piece: Piece; ok: boolean }[] | null = null;
+      if (scope) {
+        const mayLook = piece.rounds === 0 || piece.peeled < Math.max(dropped?.layers ?? 1, 1);
+        if (dropped && mayLook) {
+          const plan = planSpots(piece.text, dropped, scope);
+          if (plan.protectedRanges.length || plan.restoredRanges.length) {
+            reshaped = true;
+            stepped = splitPlanned(plan, piece, false).flatMap((p) => step(p));
+            // ftfy could not use a restored byte (e.g. the rest of the line is not one
+            // consistent layer): put the restored character in directly and repair around it.
+            if (stepped.some((s) => !s.ok)) stepped = splitPlanned(plan, piece, true).flatMap((p) => step(p));
+          }
+          record(result, plan.decisions, piece);
+        }
+      }
+      stepped ??= step(piece);
+      for (const s of stepped) {
+        if (!s.piece.done || s.piece.text !== piece.text) progressed = true;
+        next.push(s.piece);
+      }
+    }
+    pieces = next;
+    if (progressed) continue;
+    // Done piece by piece. Cutting the line may have hidden a sequence that spans two pieces
+    // (a later ftfy round completing a spot): when ftfy would still change the joined text, go
+    // again on it, so that the result is a fixed point (repairing it again changes nothing).
+    const joined = pieces.map((p) => p.text).join('');
+    const rounds = Math.max(0, ...pieces.map((p) => p.rounds));
+    // (Without cuts, vetoes or forced decodes the result is ftfy's own fixed point already. What
+    // ftfy would still change inside the spots we left as they are does not count.)
+    if (!reshaped || restarts >= MAX_RESTARTS || joined === text || joined === lastRestart || rounds >= maxRounds) break;
+    if (!is_bad(joined)) break;
+    const again = ftfyRounds(joined).fixed;
+    if (again === joined) break;
+    const kept: [number, number][] = [];
+    let offset = 0;
+    for (const p of pieces) {
+      // (A space right after a kept spot is ftfy's to guess as a lost 0xA0: it counts as kept.)
+      if (p.kept) kept.push([offset, offset + p.text.length + (joined[offset + p.text.length] === ' ' ? 1 : 0)]);
+      offset += p.text.length;
+    }
+    const insideKept = (s: number, e: number) => kept.some(([a, b]) => s >= a && e <= b);
+    // A sequence made whole across the edge of a kept spot ("Â" kept, "”" beside it) is new.
+    const crossing = decodableSequences(joined).some(([s, e]) => !insideKept(s, e) && kept.some(([a, b]) => s < b && e > a));
+    if (!crossing && diffLine(joined, again).every((h) => insideKept(h.a0, h.a1))) break;
+    restarts++;
+    lastRestart = joined;
+    reported = result.ambiguous.length;
+    const peeled = Math.max(0, ...pieces.map((p) => p.peeled));
+    pieces = [{ text: joined, done: false, rounds, peeled, origin: -1, inserted: 0, fresh: true }];
+    restarted = true;
+  }
+  result.text = pieces.map((p) => p.text).join('');
+  result.rounds = Math.max(0, ...pieces.map((p) => p.rounds));
+  result.peeled = Math.max(0, ...pieces.map((p) => p.peeled));
+  if (restarted) {
+    // A restart decides the same spots again: keep the first report of each (it knows where the
+    // spot is in the segment as written), and only spots still in the result.
+    const first = result.ambiguous.slice(0, reported);
+    const again = result.ambiguous.slice(reported).filter((a) => !first.some((f) => f.before === a.before));
+    result.ambiguous = [...first, ...again].filter((a) => result.text.includes(a.before));
+  }
+  return result;
+}
+
+/**
+ * ftfy on a piece: all its rounds, or, with the dropped-byte layer on, up to the first layer
+ * where ftfy would guess a lost 0xA0 (so that the guess is checked first). A round whose result
+ * is not believable (see ./vetoes.ts) is not taken; when it is the first, `refused` says where.
+ */
+function advance(
+  text: string,
+  budget: number,
+  stopAtGuesses: boolean,
+  result: SegmentRepair,
+): { text: string; rounds: number; peeled: number; refused?: [number, number][] } {
+  const { fixed, rounds } = ftfyRounds(text);
+  let current = text;
+  let taken = 0;
+  let peeled = 0;
+  for (const round of rounds) {
+    if (taken >= budget) break;
+    // The last round's result is ftfy's own answer: no need to replay it.
+    const next = taken === rounds.length - 1 ? fixed : withoutStackTraces(() => apply_plan(current, round));
+    if (next === current) break; // a round that changes nothing (fix_c1_controls on U+008D)
+    const refused = implausibleRepairs(current, next);
+    if (refused.length) return taken === 0 ? { text, rounds: 0, peeled: 0, refused } : { text: current, rounds: taken, peeled };
+    // decode_inconsistent_utf8 runs ftfy on pieces, which may guess 0xA0 inside.
+    if (round.some(([, p]) => p === 'restore_byte_a0' || p === 'decode_inconsistent_utf8')) result.guessedNbsp = true;
+    current = next;
+    taken++;
+    if (isWholeLayer(round)) peeled++;
+    if (!stopAtGuesses && result.sawSpots) continue; // nothing more to learn on this layer
+    const scope = spotScope(current, rounds[taken]);
+    if (scope && spotsInScope(current, scope).length) {
+      result.sawSpots = true;
+      if (stopAtGuesses && taken < rounds.length) break; // let the dropped-byte layer see this layer first
+    }
+  }
+  return { text: current, rounds: taken, peeled };
+}
+
+/** True when `text` is valid UTF-8 seen through one of `encodings` (and not plain ASCII). */
+export function decodesThrough(text: string, encodings: readonly string[]): boolean {
+  return forceDecode(text, encodings).rounds > 0;
+}
+
+/** Decodes a whole layer that ftfy does not find bad, in a deck known to be damaged throughout. */
+function forceDecode(text: string, encodings: readonly string[], context?: () => string): { text: string; rounds: number; peeled: number } {
+  if (!/[^\x00-\x7f]/.test(text)) return { text, rounds: 0, peeled: 0 };
+  for (const encoding of encodings) {
+    // Windows-1252 and Latin-1 are checked without ftfy-js, whose failed decodes throw (slow).
+    if (encoding === 'sloppy-windows-1252' || encoding === 'latin-1') {
+      const bytes = encodeWindows1252(text, encoding === 'latin-1');
+      if (!bytes || findUtf8Problem(bytes)) continue;
+    }
+    try {
+      const decoded = withoutStackTraces(() => apply_plan(text, [
+        ['encode', encoding],
+        ['decode', 'utf-8'],
+      ]));
+      if (decoded !== text && plausibleDecode(text, decoded, context?.()) && !implausibleRepairs(text, decoded).length) {
+        return { text: decoded, rounds: 1, peeled: 1 };
+      }
+    } catch {
+      // not encodable with this codec, or not valid UTF-8 through it: try the next
+    }
+  }
+  return { text, rounds: 0, peeled: 0 };
+}
+
+function windows1252Only(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80 && cp1252Byte(text[i]!) < 0) return false;
+  return true;
+}
+
+/** `text` as sloppy Windows-1252 (or Latin-1) bytes, or null when a character has no byte. */
+function encodeWindows1252(text: string, latin1: boolean): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const b = latin1 ? (code <= 0xff ? code : -1) : cp1252Byte(text[i]!);
+    if (b < 0) return null;
+    bytes[i] = b;
+  }
+  return bytes;
+}
+
+function countFills(s: string): number {
+  let n = 0;
+  for (const ch of s) if (FILL_CHARS.has(ch)) n++;
+  return n;
+}
+
+/**
+ * Cuts a planned piece at its protected spots (left as they are) and, when `freeze`, at its
+ * restored spots too (replaced by the character they decode to).
+ */
+function splitPlanned(plan: SpotPlan, piece: Piece, freeze: boolean): Piece[] {
+  const cuts = [
+    ...plan.protectedRanges.map(([start, end]) => ({ start, end, text: plan.text.slice(start, end), kept: true })),
+    ...(freeze ? plan.restoredRanges.map((r) => ({ start: r.start, end: r.end, text: r.char })) : []),
+  ];
+  const inserted = (from: number, to: number) =>
+    freeze
+      ? 0
+      : plan.restoredRanges
+          .filter((r) => r.start >= from && r.end <= to)
+          // A restored no-break space decodes to a no-break space: one fill character stays.
+          .reduce((n, r) => n + r.inserted - (FILL_CHARS.has(r.char) ? 1 : 0), 0);
+  const aligned = piece.origin >= 0 && plan.text.length === piece.text.length;
+  return cutPiece(plan.text, cuts, { ...piece, origin: aligned ? piece.origin : -1 }, inserted);
+}
+
+/** Cuts `text` into pieces: the cuts are final (their `text` kept as given), the rest is not. */
+function cutPiece(
+  text: string,
+  cuts: readonly { start: number; end: number; text: string; kept?: boolean }[],
+  piece: Piece,
+  inserted: (from: number, to: number) => number,
+): Piece[] {
+  const origin = (offset: number) => (piece.origin >= 0 ? piece.origin + offset : -1);
+  const base = { rounds: piece.rounds, peeled: piece.peeled };
+  const out: Piece[] = [];
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a.start - b.start)) {
+    if (cut.start > at) out.push({ ...base, text: text.slice(at, cut.start), done: false, origin: origin(at), inserted: inserted(at, cut.start) });
+    out.push({ ...base, text: cut.text, done: true, origin: origin(cut.start), inserted: 0, kept: cut.kept === true });
+    at = cut.end;
+  }
+  if (at < text.length || out.length === 0) {
+    out.push({ ...base, text: text.slice(at), done: false, origin: origin(at), inserted: inserted(at, text.length) });
+  }
+  return out;
+}
+
+function record(result: SegmentRepair, decisions: readonly SpotDecision[], piece: Piece): void {
+  for (const d of decisions) {
+    const offset = piece.origin >= 0 ? piece.origin + d.spot.start : -1;
+    const before = piece.text.slice(d.spot.start, d.spot.end);
+    if (d.action === 'restore' && !d.candidate.ftfyGuess) {
+      result.restored.push({ round: piece.rounds, offset, before, after: d.candidate.char, bytes: d.candidate.restored });
+    } else if (d.action === 'protect' && d.report) {
+      const top = d.scores[0]!.score;
+      result.ambiguous.push({ round: piece.rounds, offset, before, options: d.scores.filter((s) => s.score >= top - 1).map((s) => s.candidate.char) });
+    }
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * Mojibake repair for decks: the text an author wrote, back from a wrong decoding (UTF-8 read as
+ * Windows-1252 or Latin-1, once or more). Pure: text in, text and diagnostics out.
+ *
+ * The encoding fix is ftfy's — python-ftfy by Robyn Speer, through its TypeScript port ftfy-js
+ * (both Apache-2.0) — applied per line, encoding repair only. On top of it:
+ *  - dropped bytes (./dropped-bytes.ts): sequences that lost a byte are restored when the
+ *    surrounding text decides which byte, and reported when it does not;
+ *  - markdown (./markdown-regions.ts): in a deck damaged only in places, code spans and fenced
+ *    code are left alone; a deck damaged throughout is repaired everywhere, code peeled by as many
+ *    layers as the prose;
+ *  - a switch (./switch.ts) and reporting (./report.ts).
+ */
+import type { Diagnostic } from '../format/diagnostics.ts';
+import { DeckEvidence } from './evidence.ts';
+import { decodeMixed } from './cp1252.ts';
+import { byteHintsFor, hasSpots, looksDamaged } from './dropped-bytes.ts';
+import { decodesThrough, forgetFtfyAnswers, isWholeLayer, repairSegment, type SegmentOptions, type SegmentRepair } from './ftfy-layer.ts';
+import { findCodeRegions, segmentLine, type LineRegions, type Segment } from './markdown-regions.ts';
+import { anySuspicious, findSuspiciousLines, hasNonAscii, lineOf } from './precheck.ts';
+import { buildDiagnostics, lineRepairs, type AmbiguousReport, type Repair } from './report.ts';
+import { readRepairSwitch, type RepairSwitch } from './switch.ts';
+
+export type { Repair, AmbiguousReport } from './report.ts';
+export { readUtf8, findUtf8Problem, type Utf8Problem, type Utf8ReadResult } from './utf8.ts';
+
+export interface RepairResult {
+  text: string;
+  repairs: Repair[];
+  diagnostics: Diagnostic[];
+  /** False when the deck switched repair off (FIX_ENCODING = false). */
+  enabled: boolean;
+  /** Spots that look broken but were left as they are. */
+  ambiguous: AmbiguousReport[];
+  /**
+   * `clean`: nothing to repair; `partial`: damage in places (code left alone); `throughout`:
+   * the whole deck went through the wrong decoding (code repaired too); `off`: switched off.
+   */
+  mode: 'clean' | 'partial' | 'throughout' | 'off';
+  /** 1-based line of the FIX_ENCODING setting that decided, if any. */
+  switchLine?: number;
+}
+
+export interface RepairOptions {
+  /** Shown in diagnostics ("run npm run fix-encoding -- --write FILE"). */
+  file?: string;
+}
+
+/** A segment left for the dropped-byte layer without running ftfy alone on it first. */
+const DEFERRED = 'deferred' as const;
+
+interface LinePass {
+  segments: Segment[];
+  results: (SegmentRepair | typeof DEFERRED | null)[];
+  text: string;
+}
+
+function resultOf(r: SegmentRepair | typeof DEFERRED | null | undefined): SegmentRepair | undefined {
+  return r && r !== DEFERRED ? r : undefined;
+}
+
+/** Repairs mojibake in a whole deck (markdown source). */
+export function repairDeckText(source: string, options: RepairOptions = {}): RepairResult {
+  const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
+  const body = source.slice(bom.length);
+  // Fast path for clean decks: ftfy changes only text where its badness regex matches, and
+  // without a FIX_ENCODING setting there is nothing else to read. One scan, no line bookkeeping.
+  if (!/fix_encoding/i.test(body) && (!hasNonAscii(body) || !anySuspicious(body))) {
+    return { text: source, repairs: [], diagnostics: [], enabled: true, ambiguous: [], mode: 'clean' };
+  }
+  const { lines, starts } = splitLines(body);
+  const regions = findCodeRegions(lines);
+  const setting: RepairSwitch = /fix_encoding/i.test(body) ? readRepairSwitch(lines, regions) : { enabled: true, diagnostics: [] };
+  const unchanged = (mode: RepairResult['mode']): RepairResult => ({
+    text: source,
+    repairs: [],
+    diagnostics: setting.diagnostics,
+    enabled: setting.enabled,
+    ambiguous: [],
+    mode,
+    ...(setting.line !== undefined ? { switchLine: setting.line } : {}),
+  });
+  if (!setting.enabled) return unchanged('off');
+  // Fast path: ftfy changes only lines where its badness regex matches.
+  if (!hasNonAscii(body)) return unchanged('clean');
+  const suspicious = findSuspiciousLines(body, starts);
+
+  forgetFtfyAnswers();
+  // First pass: ftfy alone, on the prose and code of each suspicious line.
+  const memo = new Map<string, SegmentRepair>();
+  const ftfyOnly = (text: string): SegmentRepair => {
+    let r = memo.get(text);
+    if (!r) memo.set(text, (r = repairSegment(text)));
+    return r;
+  };
+  const first = new Map<number, LinePass>();
+  const peeledCounts = new Map<number, number>();
+  const codecCounts = new Map<string, number>();
+  const count = (r: SegmentRepair) => {
+    bump(peeledCounts, r.peeled);
+    for (const round of r.plan) if (isWholeLayer(round)) bump(codecCounts, round[0]![1]);
+  };
+  const deferred: [LinePass, number][] = [];
+  for (const i of suspicious) {
+    const segments = segmentLine(lines[i]!, regions[i]!);
+    // A segment with a spot goes through the dropped-byte layer anyway: ftfy alone is run on it
+    // now only if the deck's damage cannot be learnt from the other lines.
+    const results = segments.map((s) => (!hasNonAscii(s.text) ? null : hasSpots(s.text) ? DEFERRED : ftfyOnly(s.text)));
+    const text = segments.map((s, k) => resultOf(results[k])?.text ?? s.text).join('');
+    const pass: LinePass = { segments, results, text };
+    first.set(i, pass);
+    segments.forEach((s, k) => {
+      const r = results[k];
+      if (r === DEFERRED && !s.code) deferred.push([pass, k]);
+      if (s.code || !r || r === DEFERRED || r.text === s.text) return;
+      count(r);
+    });
+  }
+  if (peeledCounts.size === 0) {
+    for (const [pass, k] of deferred) {
+      const r = ftfyOnly(pass.segments[k]!.text);
+      pass.results[k] = r;
+      if (r.text !== pass.segments[k]!.text) count(r);
+    }
+  }
+  let layers: number;
+  let deepest: number;
+  let encodings: string[];
+  let throughout: boolean;
+  if (peeledCounts.size > 0) {
+    // How many layers the deck was damaged by: most lines' count (for code), and the most any
+    // line shows (for prose where ftfy stops early, as at "â„¢").
+    layers = Math.max(1, mostCommon(peeledCounts));
+    deepest = Math.max(1, ...peeledCounts.keys());
+    encodings = [...codecCounts].sort((a, b) => b[1] - a[1]).map(([codec]) => codec);
+    // Latin-1 and Windows-1252 are one family (ftfy names whichever can encode the line); with
+    // no whole layer decoded, Windows-1252 is the damage the dropped bytes point to.
+    if (encodings.length === 0 || encodings.some((e) => WINDOWS_1252.includes(e))) {
+      for (const e of WINDOWS_1252) if (!encodings.includes(e)) encodings.push(e);
+    }
+    throughout = isDamagedThroughout(lines, regions, first, encodings, ftfyOnly);
+  } else {
+    // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
+    return unchanged('clean');
+  }
+  const lookAt = linesToLookAt(body, starts, first);
+  const evidence = new DeckEvidence(lookAt, (i) => {
+    const pass = first.get(i);
+    // ftfy's guesses of a lost 0xA0 ("👠" for "ðŸ‘ ") are no evidence.
+    return pass && !pass.results.some((r) => r === DEFERRED || r?.guessedNbsp) ? pass.text : lines[i]!;
+  });
+  const byteHints = byteHintsFor(lookAt.map((i) => lines[i]!));
+  const droppedBytes = { keepPenalty: throughout ? -3 : -1, evidence, layers, byteHints };
+
+  const repairs: Repair[] = [];
+  const ambiguous: AmbiguousReport[] = [];
+  const changedLines = new Map<number, { before: string; after: string }>();
+  const repairedLines = new Map<number, string>();
+  for (const i of lookAt) {
+    const line = lines[i]!;
+    const pass = first.get(i);
+    if (!pass && !(throughout || looksDamaged(line))) continue;
+    const segments = pass?.segments ?? segmentLine(line, regions[i]!);
+    const restored: string[] = [];
+    const repaired = segments.map((seg, k) => {
+      if (!hasNonAscii(seg.text)) return seg.text;
+      if (seg.code && !throughout) return seg.text;
+      const firstResult = resultOf(pass?.results[k]);
+      // ftfy's result stands unless the dropped-byte layer has something to look at, or, in a
+      // deck damaged throughout, a layer ftfy did not find bad is left (ftfy stops at "â„¢").
+      const final =
+        firstResult && !seg.code && !firstResult.sawSpots && !(throughout && firstResult.peeled < deepest && decodesThrough(firstResult.text, encodings));
+      let r: SegmentRepair;
+      if (final) r = firstResult;
+      else {
+        const options: SegmentOptions = {
+          // Code is peeled exactly as deep as the deck was damaged: mojibake shown on purpose stays.
+          ...(seg.code ? { maxRounds: layers } : {}),
+          droppedBytes: { ...droppedBytes, lineIndex: i },
+          ...(throughout ? { forceDecode: { encodings, maxPeeled: seg.code ? layers : deepest }, lineContext: () => decodeMixed(line) } : {}),
+        };
+        r = repairSegment(seg.text, { ...options, eager: true });
+      }
+      for (const x of r.restored) restored.push(x.after);
+      for (const a of r.ambiguous) {
+        ambiguous.push({ line: i + 1, column: seg.start + (a.offset >= 0 ? a.offset : 0) + 1, before: a.before, options: a.options });
+      }
+      return r.text;
+    });
+    const after = repaired.join('');
+    if (after !== line) {
+      repairedLines.set(i, after);
+      changedLines.set(i + 1, { before: line, after });
+      repairs.push(...lineRepairs(i + 1, line, after, restored));
+    }
+  }
+
+  // The deck as it was, with the repaired lines put in.
+  const parts: string[] = [bom];
+  let at = 0;
+  for (const [i, after] of [...repairedLines].sort((a, b) => a[0] - b[0])) {
+    parts.push(body.slice(at, starts[i]!), after);
+    at = starts[i]! + lines[i]!.length;
+  }
+  parts.push(body.slice(at));
+  const text = parts.join('');
+  const diagnostics = [...setting.diagnostics, ...buildDiagnostics({ repairs, ambiguous, changedLines, ...(options.file ? { file: options.file } : {}) })];
+  return {
+    text,
+    repairs,
+    diagnostics,
+    enabled: true,
+    ambiguous,
+    mode: changedLines.size > 0 || ambiguous.length > 0 ? (throughout ? 'throughout' : 'partial') : 'clean',
+    ...(setting.line !== undefined ? { switchLine: setting.line } : {}),
+  };
+}
+
+/**
+ * A deck is damaged throughout when every prose segment with non-ASCII text was repaired by
+ * ftfy, or decodes through the deck's codec, or still shows damage: then no intact non-ASCII
+ * text is left, and code went through the same wrong decoding as the prose.
+ */
+function isDamagedThroughout(
+  lines: readonly string[],
+  regions: readonly LineRegions[],
+  first: ReadonlyMap<number, LinePass>,
+  encodings: readonly string[],
+  ftfyOnly: (text: string) => SegmentRepair,
+): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!hasNonAscii(line)) continue;
+    const pass = first.get(i);
+    const segments = pass?.segments ?? segmentLine(line, regions[i]!);
+    for (let k = 0; k < segments.length; k++) {
+      const seg = segments[k]!;
+      if (seg.code || !hasNonAscii(seg.text)) continue;
+      const r = pass?.results[k];
+      if (r === DEFERRED) {
+        if (looksDamaged(seg.text) || ftfyOnly(seg.text).text !== seg.text) continue;
+      } else if (r && r.text !== seg.text) continue;
+      if (decodesThrough(seg.text, encodings) || looksDamaged(seg.text)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+const WINDOWS_1252: readonly string[] = ['sloppy-windows-1252', 'latin-1'];
+
+function bump<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** The key counted most often (the smaller one on a tie). */
+function mostCommon(counts: ReadonlyMap<number, number>): number {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+/** Lines with a non-ASCII character or a first-pass result, in order (one scan of the text). */
+function linesToLookAt(body: string, starts: readonly number[], first: ReadonlyMap<number, LinePass>): number[] {
+  const found = new Set<number>(first.keys());
+  const re = /[^\x00-\x7f]/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const line = lineOf(starts, m.index);
+    found.add(line);
+    re.lastIndex = starts[line + 1] ?? body.length; // on to the next line
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Lines without their terminators, the terminators ('\n', '\r\n' or '' at the end) and offsets. */
+export function splitLines(text: string): { lines: string[]; eols: string[]; starts: number[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const starts: number[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    starts.push(at);
+    if (nl < 0) {
+      lines.push(text.slice(at));
+      eols.push('');
+      break;
+    }
+    const cr = nl > at && text[nl - 1] === '\r';
+    lines.push(text.slice(at, cr ? nl - 1 : nl));
+    eols.push(cr ? '\r\n' : '\n');
+    at = nl + 1;
+  }
+  return { lines, eols, starts };
+}

@@ -1,0 +1,111 @@
+/**
+ * Where the code is in a markdown deck: fenced blocks and inline code spans. A slide about
+ * encodings may show mojibake on purpose, so when only part of a deck is damaged the repair
+ * leaves code alone.
+ *
+ * Deliberately small (CommonMark-like, line based): fences of three or more backticks or
+ * tildes, at any indentation and after blockquote markers; inline spans opened and closed by
+ * backtick runs of equal length on the same line. Code spans that wrap onto the next line and
+ * indented (four-space) code blocks are treated as prose.
+ */
+
+export interface LineRegions {
+  /** The whole line belongs to a fenced code block (fence lines included). */
+  fenced: boolean;
+  /** Inline code spans as [start, end) UTF-16 offsets, backticks included. */
+  codeSpans: [number, number][];
+}
+
+const NO_CODE: LineRegions = Object.freeze({ fenced: false, codeSpans: [] as [number, number][] });
+const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
+
+export function findCodeRegions(lines: readonly string[]): LineRegions[] {
+  const regions: LineRegions[] = [];
+  let fence: { char: string; length: number } | null = null;
+  for (const line of lines) {
+    if (!fence && !line.includes('`') && !line.includes('~')) {
+      regions.push(NO_CODE);
+      continue;
+    }
+    if (fence) {
+      regions.push({ fenced: true, codeSpans: [] });
+      const m = FENCE_OPEN.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && m[2]!.trim() === '') fence = null;
+      continue;
+    }
+    const m = FENCE_OPEN.exec(line);
+    // A backtick fence's info string cannot contain backticks (CommonMark); such a line is prose.
+    if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) {
+      fence = { char: m[1]![0]!, length: m[1]!.length };
+      regions.push({ fenced: true, codeSpans: [] });
+      continue;
+    }
+    regions.push({ fenced: false, codeSpans: findCodeSpans(line) });
+  }
+  return regions;
+}
+
+/** Inline code spans on one line: a run of n backticks up to the next run of exactly n. */
+export function findCodeSpans(line: string): [number, number][] {
+  const spans: [number, number][] = [];
+  if (!line.includes('`')) return spans;
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i];
+    if (ch === '\\') {
+      i += 2; // an escaped character (including an escaped backtick) is literal outside code
+      continue;
+    }
+    if (ch !== '`') {
+      i++;
+      continue;
+    }
+    const open = runLength(line, i);
+    let j = i + open;
+    let close = -1;
+    while (j < line.length) {
+      if (line[j] === '`') {
+        const run = runLength(line, j);
+        if (run === open) {
+          close = j;
+          break;
+        }
+        j += run;
+      } else j++;
+    }
+    if (close < 0) {
+      i += open; // no matching run: the backticks are literal
+      continue;
+    }
+    spans.push([i, close + open]);
+    i = close + open;
+  }
+  return spans;
+}
+
+function runLength(line: string, start: number): number {
+  let end = start;
+  while (line[end] === '`') end++;
+  return end - start;
+}
+
+export interface Segment {
+  text: string;
+  /** Offset of the segment in its line. */
+  start: number;
+  code: boolean;
+}
+
+/** Splits a line into alternating prose and code segments (concatenated, they give the line). */
+export function segmentLine(line: string, regions: LineRegions): Segment[] {
+  if (regions.fenced) return [{ text: line, start: 0, code: true }];
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of regions.codeSpans) {
+    if (start > at) segments.push({ text: line.slice(at, start), start: at, code: false });
+    segments.push({ text: line.slice(start, end), start, code: true });
+    at = end;
+  }
+  if (at < line.length || segments.length === 0) segments.push({ text: line.slice(at), start: at, code: false });
+  return segments;
+}

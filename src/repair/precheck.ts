@@ -1,0 +1,94 @@
+/**
+ * Fast pre-check: which lines could ftfy change at all? ftfy's `fix_encoding` leaves a line
+ * alone unless its badness regex (`BADNESS_RE`, from ftfy-js) matches, so we only need to look
+ * for that regex. Running it over a whole deck is slow (every position tries ~40
+ * alternatives), so we run it only where it can match. Every alternative of `BADNESS_RE` needs
+ * two adjacent non-ASCII characters, or one of Ã Â Œ œ or a C1 control, and starts at most two
+ * characters before them: we scan for those (one fast scan) and try the regex there.
+ *
+ * The result is a superset of the lines ftfy would change; tests check that against ftfy's own
+ * `is_bad` on its corpus and on random text, so a change in ftfy-js's heuristic would show.
+ */
+import { BADNESS_RE } from 'ftfy-js/badness';
+
+// Sticky and multiline: tried at a given offset, `^` matches at any line start as it does
+// when ftfy sees the line on its own.
+const BADNESS_AT = new RegExp(BADNESS_RE.source, 'muy');
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_G = /[^\x00-\x7f]/g;
+
+/** True when the text has any character outside ASCII (ftfy never changes ASCII text). */
+export function hasNonAscii(text: string): boolean {
+  return NON_ASCII.test(text);
+}
+
+/**
+ * Calls `visit(start)` for every offset where a badness match could start (two before to the
+ * start of each candidate), in increasing order, until `visit` returns a number: the offset to
+ * go on scanning from.
+ */
+function scanCandidates(text: string, visit: (start: number) => number | undefined): void {
+  let tested = -1; // start offsets up to here were already tried
+  NON_ASCII_G.lastIndex = 0;
+  for (let m = NON_ASCII_G.exec(text); m; m = NON_ASCII_G.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a character already seen
+    const next = text.charCodeAt(at + (c >= 0xd800 && c <= 0xdbff ? 2 : 1));
+    const special = (c >= 0x80 && c <= 0x9f) || c === 0xc2 || c === 0xc3 || c === 0x152 || c === 0x153;
+    if (!special && !(next >= 0x80)) continue;
+    for (let start = Math.max(at - 2, tested + 1, 0); start <= at; start++) {
+      const resume = visit(start);
+      if (resume !== undefined) {
+        tested = resume - 1;
+        NON_ASCII_G.lastIndex = resume;
+        break;
+      }
+    }
+    if (tested < at) tested = at;
+  }
+  NON_ASCII_G.lastIndex = 0;
+}
+
+/** True when ftfy's badness regex matches somewhere in `text` (one scan; no line bookkeeping). */
+export function anySuspicious(text: string): boolean {
+  let found = false;
+  scanCandidates(text, (start) => {
+    BADNESS_AT.lastIndex = start;
+    if (!BADNESS_AT.test(text)) return undefined;
+    found = true;
+    return text.length; // stop
+  });
+  return found;
+}
+
+/**
+ * Indexes of lines (0-based, `lineStarts[i]` = offset of line i) where ftfy's badness regex
+ * matches somewhere, sorted.
+ */
+export function findSuspiciousLines(text: string, lineStarts: readonly number[]): number[] {
+  const lines: number[] = [];
+  scanCandidates(text, (start) => {
+    BADNESS_AT.lastIndex = start;
+    const hit = BADNESS_AT.exec(text);
+    if (!hit) return undefined;
+    const first = lineOf(lineStarts, start);
+    const last = lineOf(lineStarts, start + hit[0].length - 1);
+    for (let l = first; l <= last; l++) if (!lines.length || lines[lines.length - 1]! < l) lines.push(l);
+    // The rest of a suspicious line needs no more looking at.
+    return lineStarts[last + 1] ?? text.length;
+  });
+  return lines;
+}
+
+/** The 0-based line containing `offset`. */
+export function lineOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
