@@ -74,6 +74,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     configFile: false as const,
     base: './',
     publicDir: false as const,
+    // A multi-page site: a missing file is a 404, not the index page (the doctor relies on it).
+    appType: 'mpa' as const,
     logLevel: options.verbose ? ('info' as const) : ('warn' as const),
     plugins: [slidewright({ root: options.root, decks: options.decks, theme: options.theme })],
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },

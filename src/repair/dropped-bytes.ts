@@ -104,7 +104,7 @@ export function findSpots(text: string): Spot[] {
     }
     const missing = need + 1 - bytes.length;
     const next = text[j];
-    const spaceInside = next === ' ' && isContinuationByte(cp1252Byte(text[j + 1] ?? ''));
+    const spaceInside = next === ' ' && missing >= 2 && isContinuationByte(cp1252Byte(text[j + 1] ?? ''));
     // A space inside a sequence is ftfy's restore_byte_a0 case, and "?" or U+001A where a byte
     // belongs is a byte replaced, not lost (ftfy's replace_lossy_sequences); more than two lost
     // bytes is guessing.
@@ -195,6 +195,8 @@ export interface DroppedByteOptions {
   evidence?: DeckEvidence;
   /** 0-based line, to leave the line itself out of the deck evidence. */
   lineIndex?: number;
+  /** The whole deck went through the wrong decoding (no intact non-ASCII text to learn from). */
+  throughout?: boolean;
   /**
    * How many layers of damage the deck has (most lines'). Text peeled that many times is as
    * its author wrote it, so deeper layers are not looked at: a lead character there is intended.
@@ -208,21 +210,16 @@ export interface DroppedByteOptions {
 }
 
 /**
- * Which bytes this deck loses. A no-break space or soft hyphen seen intact inside a sequence
- * elsewhere ("Â" + U+00A0, "Ã" + U+00AD) says the deck keeps them (-1 for restoring one); "Ã"
- * between lower-case letters ("artÃculos") says its soft hyphens were stripped (+1).
+ * Which bytes this deck keeps: a no-break space or soft hyphen found in its text (as written or
+ * as ftfy reads it) says the deck's damage did not take those away, so restoring one is less
+ * likely (-1). (Evidence that stays after repair, so that repairing twice gives the same.)
  */
 export function byteHintsFor(texts: Iterable<string>): Map<number, number> {
-  const survivors = new Set<number>();
-  let stripped = false;
-  for (const t of texts) {
-    survivingBytes(t, survivors);
-    stripped ||= /[A-Za-z]Ã[a-z]/.test(t);
-  }
   const hints = new Map<number, number>();
-  if (survivors.has(NBSP_BYTE)) hints.set(NBSP_BYTE, -1);
-  // (Both signs at once: a deck pasted together from different sources; no hint.)
-  if (survivors.has(0xad) !== stripped) hints.set(0xad, stripped ? 1 : -1);
+  for (const t of texts) {
+    if (t.includes('\u00a0')) hints.set(NBSP_BYTE, -1);
+    if (t.includes('\u00ad')) hints.set(0xad, -1);
+  }
   return hints;
 }
 
@@ -437,14 +434,16 @@ function evidenceScore(x: string, found: boolean, alone: boolean, side: Sides, c
     }
   }
   // A character found elsewhere: for symbols and emoji a fair hint; for letters only a
-  // tie-breaker, since a language's accented letters all tend to appear.
-  if (isLetter(x) || isMark(x) || isNumber(x)) s += alone ? 1 : 0;
+  // tie-breaker, since a language's accented letters all tend to appear, and not at all in a
+  // deck damaged throughout, where the letters that lose a byte (í, Á…) never appear intact.
+  if (isLetter(x) || isMark(x) || isNumber(x)) s += alone && !options.throughout ? 1 : 0;
   else s += (found ? 1 : 0) + (alone ? 1 : 0);
   return s;
 }
 
 export type SpotDecision =
-  | { action: 'restore'; spot: Spot; candidate: Candidate; scores: Scored[]; keep: number }
+  /** `doubtful`: another candidate scored as well (ftfy's guess was kept): reported too. */
+  | { action: 'restore'; spot: Spot; candidate: Candidate; scores: Scored[]; keep: number; doubtful?: boolean }
   /** Left as it is; `report` when it looks broken but the evidence does not decide. */
   | { action: 'protect'; spot: Spot; report: boolean; scores: Scored[]; keep: number }
   | { action: 'none'; spot: Spot; scores: Scored[]; keep: number };
@@ -489,8 +488,11 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
   const others = scores.filter((s) => s !== ftfyGuess);
   const bestOther = others[0]?.score ?? -Infinity;
   if (ftfyGuess && ftfyGuess.score >= bestOther) {
-    // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it).
-    if (ftfyGuess.score > keep) return { action: 'restore', spot, candidate: ftfyGuess.candidate, scores, keep };
+    // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it). On
+    // a tie ("voilÃ le": à, or í?) ftfy's choice stands, and the author is told.
+    if (ftfyGuess.score > keep) {
+      return { action: 'restore', spot, candidate: ftfyGuess.candidate, scores, keep, doubtful: ftfyGuess.score === bestOther };
+    }
     return { action: 'protect', spot, report: false, scores, keep };
   }
   const second = scores[1];

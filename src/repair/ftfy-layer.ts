@@ -119,6 +119,8 @@ export interface AmbiguousSpot {
   offset: number;
   before: string;
   options: string[];
+  /** Set when the spot was repaired anyway, the way ftfy would (a tie ftfy's guess won). */
+  chosen?: string;
 }
 
 export interface SegmentRepair {
@@ -232,10 +234,11 @@ export function repairSegment(text: string, options: SegmentOptions = {}): Segme
         // Whether the second pass (eager, with the dropped-byte layer) would find anything here.
         const watch = spotScope(piece.text, ftfyRounds(piece.text).rounds[0], piece.fresh === true);
         if (watch && spotsInScope(piece.text, watch).length) result.sawSpots = true;
-      } else if (eager && windows1252Only(piece.text) && LEAD.test(piece.text) && spotsInScope(piece.text, 'cut').length) {
-        // Text made only of Windows-1252 characters with a sequence cut short: no codec ftfy
-        // tries decodes it whole, except by guessing 0xA0, which we check anyway. Asking ftfy
-        // (slow on such lines: every codec fails) can be skipped.
+      } else if (eager && restarts === 0 && windows1252Only(piece.text) && spotsInScope(piece.text, 'all').length) {
+        // Text made only of Windows-1252 characters with a sequence that is visibly cut short:
+        // ftfy cannot decode it whole (short of guessing 0xA0, which we check anyway), and asking
+        // it is slow on such lines (every codec fails). Should another codec decode the result
+        // after all, the check at the end of the loop goes again, asking ftfy.
         scope = 'cut';
       } else {
         scope = spotScope(piece.text, ftfyRounds(piece.text).rounds[0], eager);
@@ -300,7 +303,7 @@ export function repairSegment(text: string, options: SegmentOptions = {}): Segme
     // spot is in the segment as written), and only spots still in the result.
     const first = result.ambiguous.slice(0, reported);
     const again = result.ambiguous.slice(reported).filter((a) => !first.some((f) => f.before === a.before));
-    result.ambiguous = [...first, ...again].filter((a) => result.text.includes(a.before));
+    result.ambiguous = [...first, ...again].filter((a) => a.chosen !== undefined || result.text.includes(a.before));
   }
   return result;
 }
@@ -440,11 +443,14 @@ function record(result: SegmentRepair, decisions: readonly SpotDecision[], piece
   for (const d of decisions) {
     const offset = piece.origin >= 0 ? piece.origin + d.spot.start : -1;
     const before = piece.text.slice(d.spot.start, d.spot.end);
+    const top = d.scores[0]?.score ?? 0;
+    const options = () => d.scores.filter((s) => s.score >= top - 1).map((s) => s.candidate.char);
     if (d.action === 'restore' && !d.candidate.ftfyGuess) {
       result.restored.push({ round: piece.rounds, offset, before, after: d.candidate.char, bytes: d.candidate.restored });
+    } else if (d.action === 'restore' && d.doubtful) {
+      result.ambiguous.push({ round: piece.rounds, offset, before, options: options(), chosen: d.candidate.char });
     } else if (d.action === 'protect' && d.report) {
-      const top = d.scores[0]!.score;
-      result.ambiguous.push({ round: piece.rounds, offset, before, options: d.scores.filter((s) => s.score >= top - 1).map((s) => s.candidate.char) });
+      result.ambiguous.push({ round: piece.rounds, offset, before, options: options() });
     }
   }
 }

@@ -149,8 +149,8 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     // ftfy's guesses of a lost 0xA0 ("👠" for "ðŸ‘ ") are no evidence.
     return pass && !pass.results.some((r) => r === DEFERRED || r?.guessedNbsp) ? pass.text : lines[i]!;
   });
-  const byteHints = byteHintsFor(lookAt.map((i) => lines[i]!));
-  const droppedBytes = { keepPenalty: throughout ? -3 : -1, evidence, layers, byteHints };
+  const byteHints = byteHintsFor(lookAt.map((i) => first.get(i)?.text ?? lines[i]!));
+  const droppedBytes = { keepPenalty: throughout ? -3 : -1, evidence, layers, byteHints, throughout };
 
   const repairs: Repair[] = [];
   const ambiguous: AmbiguousReport[] = [];
@@ -183,7 +183,13 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
       }
       for (const x of r.restored) restored.push(x.after);
       for (const a of r.ambiguous) {
-        ambiguous.push({ line: i + 1, column: seg.start + (a.offset >= 0 ? a.offset : 0) + 1, before: a.before, options: a.options });
+        ambiguous.push({
+          line: i + 1,
+          column: seg.start + (a.offset >= 0 ? a.offset : 0) + 1,
+          before: a.before,
+          options: a.options,
+          ...(a.chosen !== undefined ? { chosen: a.chosen } : {}),
+        });
       }
       return r.text;
     });

@@ -21,6 +21,8 @@ export interface AmbiguousReport {
   column: number;
   before: string;
   options: string[];
+  /** Set when the spot was repaired anyway, as ftfy would (the evidence tied): the choice made. */
+  chosen?: string;
 }
 
 const SPACE = /\s/;
@@ -162,10 +164,13 @@ export function buildDiagnostics({ repairs, ambiguous, changedLines, file }: Rep
     diagnostics.push({
       severity: 'warning',
       code: 'mojibake-ambiguous',
-      message: `${quote(a.before)} looks like mojibake that lost a byte, but the text does not say which: ${options}; left as it is`,
+      message:
+        a.chosen === undefined
+          ? `${quote(a.before)} looks like mojibake that lost a byte, but the text does not say which: ${options}; left as it is`
+          : `${quote(a.before)} lost a byte and was repaired to ${quote(a.chosen)} as ftfy would, but the text does not rule out the others: ${options}`,
       line: a.line,
       column: a.column,
-      hint: 'type the intended character in the source',
+      hint: a.chosen === undefined ? 'type the intended character in the source' : 'check the word, and type the intended character in the source',
     });
   }
   return diagnostics;

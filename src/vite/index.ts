@@ -9,6 +9,7 @@ import { searchForWorkspaceRoot, type Plugin } from 'vite';
 import { DeckStore } from './deck-store.ts';
 import { mediaCopyPlugins } from './media.ts';
 import { deckModulePlugin, type ThemeOverride } from './deck-module.ts';
+import { doctorPlugin } from './doctor.ts';
 import { liveReloadPlugin } from './live-reload.ts';
 import { pagesPlugin } from './pages.ts';
 import { resolveProject, type ProjectOptions } from './project.ts';
@@ -41,6 +42,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
     deckModulePlugin(store, options.theme),
     themeFontsPlugin(),
     liveReloadPlugin(getStore),
+    doctorPlugin(getStore),
     ...mediaPlugins,
   ];
 }

@@ -130,6 +130,16 @@ export function applyPrintPlan(keep: number[]): PrintedHeading[] {
       if (el) container.appendChild(el);
     }
   }
+  // reveal 6 measures a slide's height for vertical centring before it gives the slide its
+  // width, so a heading that wraps sits lower on paper than on screen; centre again, as the
+  // normal view does, now that the width is right (reads first, then writes: one layout).
+  const center = Boolean((window.Reveal!.getConfig() as { center?: boolean }).center);
+  const pages = [...container.querySelectorAll<HTMLElement>(':scope > .pdf-page')].flatMap((page) => {
+    const section = page.querySelector<HTMLElement>(':scope > section');
+    return section && (center || section.classList.contains('center')) ? [{ page, section }] : [];
+  });
+  const tops = pages.map(({ page, section }) => Math.max((page.offsetHeight - section.scrollHeight) / 2, 0));
+  pages.forEach(({ section }, i) => (section.style.top = `${tops[i]}px`));
   const style = document.createElement('style');
   // The last page must not push an empty one after it (a trailing notes page does otherwise).
   style.textContent = 'html.reveal-print .reveal .slides > :last-child { page-break-after: avoid !important; break-after: avoid !important; }';

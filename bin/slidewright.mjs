@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * slidewright's command launcher: `slidewright <command> [options]` (and the npm scripts
+ * `pdf`, `snapshots`, `check`, `fix-encoding`). It bundles `src/cli/<command>.ts` with
+ * esbuild (packages stay external) into a cache, rebuilding only when a source file changed,
+ * and runs it with plain Node: TypeScript loaders slow down the start of every command by
+ * about a second, which matters for a PDF export that takes two.
+ */
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'slidewright');
+const COMMANDS = {
+  pdf: 'PDF handouts of decks (exports/<deck>.pdf)',
+  snapshots: 'a PNG of every slide (exports/<deck>/NNN.png)',
+  check: 'the deck doctor: overflow, broken media and links, unreadable text',
+  'fix-encoding': 'find and repair mojibake in deck files',
+};
+
+function usage() {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'Usage: slidewright <command> [options]   (or: npm run <command> -- [options])',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(width)}  ${text}`),
+    '',
+    'Run `slidewright <command> --help` for a command\'s options.',
+    'For the dev server and the static site: npm run dev, npm run build.',
+  ].join('\n');
+}
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Keeps `import.meta.url` pointing at each source file, which modules use to find their siblings. */
+const keepImportMetaUrl = {
+  name: 'keep-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+    });
+  },
+};
+
+async function bundle(command) {
+  const entry = path.join(SRC, 'cli', `${command}.ts`);
+  const out = path.join(CACHE, `${command}.mjs`);
+  let built = 0;
+  try {
+    built = statSync(out).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  if (built > newestSource(SRC)) return out;
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    sourcemap: 'inline',
+    logLevel: 'error',
+    plugins: [keepImportMetaUrl],
+  });
+  mkdirSync(CACHE, { recursive: true });
+  // Write then rename: commands started in parallel never read a half-written bundle.
+  const temp = `${out}.${process.pid}.tmp`;
+  writeFileSync(temp, result.outputFiles[0].contents);
+  renameSync(temp, out);
+  return out;
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (!command || command === '--help' || command === '-h' || command === 'help') {
+  console.log(usage());
+  process.exit(0);
+}
+if (!Object.hasOwn(COMMANDS, command)) {
+  console.error(`slidewright: unknown command "${command}"\n\n${usage()}`);
+  process.exit(2);
+}
+process.argv = [process.argv[0], path.join(SRC, 'cli', `${command}.ts`), ...args];
+await import(pathToFileURL(await bundle(command)).href);

@@ -1,0 +1,86 @@
+/**
+ * `npm run check -- [DECK...] [options]`: the deck doctor. Loads each deck in the browser and
+ * reports what a speaker would otherwise find out on stage, with the slide's file:line.
+ */
+import { launchBrowser } from '../export/browser/index.ts';
+import { checkDeck, checkFailed, type DeckCheck } from '../export/check/index.ts';
+import { jsonReport, textReport } from '../export/check/report.ts';
+import { selectDecks, startSite } from '../export/site.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, formatSeconds, parseCommandLine, progress, runCommand } from './common.ts';
+
+const NAME = 'check';
+
+const USAGE = `
+Usage: npm run check -- [DECK...] [options]
+
+The deck doctor: loads each deck in the browser at its own size and reports, as
+file:line: severity: message (the line of the slide in the markdown):
+
+  errors    content that runs past the slide's edges (cut off on the projector), media that
+            do not load, #/h/v or #id links to slides that do not exist, a page that throws
+  warnings  code boxes hiding part of their content, images without alt text, skipped
+            heading levels, text too small to read from the back of the room, media on
+            other hosts that could not be loaded, and the deck's parse and repair warnings
+
+DECK is a deck name (lpw2025-cpansec-update) or a path to a .md file; none: every deck in slides/.
+
+Options:
+  --json               one JSON document on stdout (progress stays on stderr)
+  --strict             warnings fail the check too
+  --min-font-size PX   smallest readable text at the deck's size (default: 3 % of the slide
+                       height, 21 px on 960×700)
+  --timeout SEC        how long a deck may take to load (default: 60)
+  -h, --help           this text
+
+Exit codes: 0 no errors (warnings alone pass unless --strict), 1 errors found (or warnings
+with --strict, or a deck could not be checked), 2 wrong usage or no browser.
+`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine({
+    name: `npm run ${NAME}`,
+    usage: USAGE,
+    options: {
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'min-font-size': { type: 'string' },
+      timeout: { type: 'string' },
+    },
+  });
+  const number = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" must be a number above 0`);
+    return n;
+  };
+  const minFontSize = number('--min-font-size', values['min-font-size']);
+  const timeoutMs = (number('--timeout', values.timeout) ?? 60) * 1000;
+  const strict = values.strict ?? false;
+  const root = process.cwd();
+  const decks = selectDecks(root, positionals);
+
+  const started = performance.now();
+  progress(`building ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
+  const site = await startSite({ root, decks });
+  const checks: DeckCheck[] = [];
+  try {
+    const browser = await launchBrowser();
+    try {
+      for (const deck of site.decks) {
+        progress(`checking ${deck.name}…`);
+        checks.push(await checkDeck(browser, deck, { root, minFontSize, timeoutMs }));
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await site.close();
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(jsonReport(checks, strict), null, 2)}\n`);
+  else process.stdout.write(textReport(checks));
+  const failed = checkFailed(checks, strict);
+  progress(`checked ${checks.length} deck${checks.length === 1 ? '' : 's'} in ${formatSeconds(performance.now() - started)}${failed ? '' : ': passed'}`);
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+await runCommand(NAME, main);

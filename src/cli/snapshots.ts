@@ -1,0 +1,103 @@
+/**
+ * `npm run snapshots -- [DECK...] [options]`: a PNG of every slide of each deck, in
+ * `exports/<deck>/NNN.png`, with `index.json` saying which file is which slide.
+ */
+import path from 'node:path';
+import { launchBrowser } from '../export/browser/index.ts';
+import { selectDecks, startSite } from '../export/site.ts';
+import { snapshotDeck } from '../export/snapshots/index.ts';
+import { EXIT_OK, UsageError, formatSeconds, parseCommandLine, parseRange, progress, runCommand } from './common.ts';
+
+const NAME = 'snapshots';
+
+const USAGE = `
+Usage: npm run snapshots -- [DECK...] [options]
+
+A PNG of every slide: exports/<deck>/001.png, 002.png, ... in reading order (vertical slides
+counted), at the deck's size (960×700 unless the deck sets width/height), and
+exports/<deck>/index.json mapping each file to its slide (h/v index, markdown line, title,
+notes). Transitions, controls, progress bar, slide numbers and notes are left out; fonts and
+images are loaded first, so the same deck gives the same pixels every time. Images of an
+earlier run that this run did not make (numbered NNN.png files) are removed.
+
+DECK is a deck name (lpw2025-cpansec-update) or a path to a .md file; none: every deck in slides/.
+
+Options:
+  --out DIR        where the deck folders go (default: exports)
+  --scale N        pixels per CSS pixel, e.g. 2 for high-DPI images (default: 1)
+  --range SPEC     only these slides, e.g. 1,3-5 (numbers as in the file names)
+  --fragments      one image per fragment step: NNN-00.png before the first fragment,
+                   NNN-01.png after it, ... (default: one image per slide, every fragment shown)
+  --jobs N         browser pages photographing side by side (default: from the deck size
+                   and the CPU count, at most 4)
+  --timeout SEC    how long a deck may take to load (default: 60)
+  -h, --help       this text
+
+Exit codes: 0 done, 1 a deck failed, 2 wrong usage or no browser.
+`;
+
+function positiveNumber(flag: string, value: string | undefined, { integer = false, max = Infinity } = {}): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)) || n > max) {
+    throw new UsageError(`${flag} "${value}" must be a ${integer ? 'whole ' : ''}number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''}`);
+  }
+  return n;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine({
+    name: `npm run ${NAME}`,
+    usage: USAGE,
+    options: {
+      out: { type: 'string' },
+      scale: { type: 'string' },
+      range: { type: 'string' },
+      fragments: { type: 'boolean' },
+      jobs: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+  });
+  const root = process.cwd();
+  const scale = positiveNumber('--scale', values.scale, { max: 4 }) ?? 1;
+  const jobs = positiveNumber('--jobs', values.jobs, { integer: true, max: 16 });
+  const timeoutMs = (positiveNumber('--timeout', values.timeout) ?? 60) * 1000;
+  const range = values.range === undefined ? null : parseRange(values.range);
+  const outDir = path.resolve(root, values.out ?? 'exports');
+  const decks = selectDecks(root, positionals);
+
+  const started = performance.now();
+  progress(`building ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
+  const site = await startSite({ root, decks });
+  try {
+    const browser = await launchBrowser();
+    try {
+      for (const deck of site.decks) {
+        const result = await snapshotDeck(browser, deck, {
+          outDir,
+          scale,
+          range,
+          fragments: values.fragments ?? false,
+          jobs,
+          timeoutMs,
+          root,
+        });
+        const { index } = result;
+        const where = path.relative(root, result.dir) || '.';
+        progress(
+          `${deck.name}: ${index.images.length} image${index.images.length === 1 ? '' : 's'} of ${Math.round(index.width * scale)}×${Math.round(index.height * scale)} px → ${where}/ ` +
+            `(${formatSeconds(result.ms)}, ${result.jobs} page${result.jobs === 1 ? '' : 's'})` +
+            (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
+        );
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await site.close();
+  }
+  progress(`done in ${formatSeconds(performance.now() - started)}`);
+  return EXIT_OK;
+}
+
+await runCommand(NAME, main);

@@ -1,0 +1,195 @@
+/**
+ * PNG snapshots of a deck's slides: one image per slide (or per fragment step), at the deck's
+ * size times `scale`, plus `index.json`.
+ *
+ * How: reveal.js's print view lays out every slide at once in one page load; the doctor's page
+ * code settles it so each slide sits exactly as in the normal view (see `doctor-print.ts`),
+ * and each slide is photographed alone in the window with Chromium's own screenshot call.
+ * A screenshot mostly waits for the compositor's next frames, so a few pages photograph side
+ * by side. Deterministic: no transitions, animations finished, fonts loaded, images decoded,
+ * same browser and size each time.
+ */
+import { availableParallelism } from 'node:os';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { compileDeck } from '../../pipeline.ts';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
+import type { PrintLayout } from '../../client/doctor-print.ts';
+import { doctorInitScript } from '../check/page-bundle.ts';
+import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
+import type { SiteDeck } from '../site.ts';
+import {
+  buildIndex,
+  defaultJobs,
+  deckPageUrl,
+  planImages,
+  printViewQuery,
+  staleImages,
+  type PlannedImage,
+  type SnapshotIndex,
+  type SnapshotSettings,
+} from './plan.ts';
+
+export interface SnapshotOptions extends SnapshotSettings {
+  /** Images go to `<outDir>/<deck name>/`. */
+  outDir: string;
+  /** Browser pages photographing side by side (default: from the deck's size and the cores). */
+  jobs?: number;
+  timeoutMs: number;
+  /** Project root, to write the deck's source path relative to it in index.json. */
+  root?: string;
+}
+
+export interface DeckSnapshots {
+  deck: string;
+  dir: string;
+  index: SnapshotIndex;
+  /** Images of an earlier run that this one removed (the deck got shorter). */
+  removed: string[];
+  jobs: number;
+  ms: number;
+}
+
+interface Worker {
+  context: BrowserContext;
+  page: Page;
+  layout: PrintLayout;
+  scale: number;
+  /** The page's title (the deck's, as built). */
+  title: string;
+}
+
+async function loadWorker(context: BrowserContext, url: string, scale: number, viewport: { width: number; height: number }, timeoutMs: number): Promise<Worker> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  await page.addInitScript({ content: await doctorInitScript() });
+  await watchPdfReady(page);
+  await page.goto(url, { timeout: timeoutMs });
+  await waitForDeckReady(page, { print: true, timeoutMs });
+  const { layout, title } = await page.evaluate(() => ({ layout: window.SlidewrightDoctor!.settlePrintLayout(document), title: document.title }));
+  if (layout.width !== viewport.width || layout.height !== viewport.height) {
+    // reveal.js does not lay the print view out again on resize.
+    await page.setViewportSize({ width: layout.width, height: layout.height });
+  }
+  // Settled positions painted, images decoded at their final size.
+  await waitForDeckReady(page, { print: true, timeoutMs });
+  return { context, page, layout, scale, title };
+}
+
+/** Takes images from the shared queue until it is empty; files are written while the next is taken. */
+async function photograph(worker: Worker, queue: PlannedImage[], dir: string, written: Set<string>): Promise<void> {
+  const cdp = await worker.context.newCDPSession(worker.page);
+  const writes: Promise<void>[] = [];
+  try {
+    for (let image = queue.shift(); image; image = queue.shift()) {
+      const box = await worker.page.evaluate((index) => window.SlidewrightDoctor!.showOnlyPage(document, index), image.page);
+      if (!box) throw new Error(`page ${image.page} of the print view has no box`);
+      const shot = (await cdp.send('Page.captureScreenshot', {
+        format: 'png',
+        // CSS pixels in; `scale` device pixels per CSS pixel out (the page renders at that density).
+        clip: { x: box.x, y: box.y, width: worker.layout.width, height: worker.layout.height, scale: worker.scale },
+        captureBeyondViewport: false,
+        // Chromium's faster PNG encoder: files about a quarter larger, the same pixels, a good part of
+        // each shot's CPU saved.
+        optimizeForSpeed: true,
+      })) as { data: string };
+      const file = image.file;
+      writes.push(writeFileAtomic(path.join(dir, file), Buffer.from(shot.data, 'base64')).then(() => void written.add(file)));
+    }
+  } finally {
+    await Promise.all(writes);
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+function sameLayout(a: PrintLayout, b: PrintLayout): boolean {
+  return a.width === b.width && a.height === b.height && a.pages.length === b.pages.length && a.slides.length === b.slides.length;
+}
+
+/**
+ * Photographs one deck of a running site (see `startSite`) with an already launched browser.
+ * All pages start loading at once; the first one ready plans the work and starts, the others
+ * join as they become ready, taking images from a shared queue.
+ */
+export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: SnapshotOptions): Promise<DeckSnapshots> {
+  const started = performance.now();
+  // Only to decide how many pages to open and at which size; the page says what there is.
+  const compiled = compileDeck(await readFile(deck.file, 'utf8'));
+  const expectedImages = options.range?.length ?? compiled.rendered.slideCount;
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(expectedImages, availableParallelism()), expectedImages || 1));
+  const config = compiled.rendered.revealConfig;
+  const guess = (value: unknown, fallback: number) => (Number.isFinite(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
+  const viewport = { width: guess(config.width, 960), height: guess(config.height, 700) };
+  const url = deckPageUrl(deck.url, printViewQuery(options.fragments));
+  const dir = path.join(options.outDir, deck.name);
+
+  const contexts = await Promise.all(Array.from({ length: jobs }, () => browser.newContext({ viewport, deviceScaleFactor: options.scale })));
+  try {
+    const loading = contexts.map((context) => loadWorker(context, url, options.scale, viewport, options.timeoutMs));
+    // Pages closed before they finished loading reject; that is handled where it matters.
+    for (const load of loading) load.catch(() => undefined);
+    // The first page ready decides the plan; if every page fails, the first failure is the error.
+    const first = await Promise.any(loading).catch(async () => {
+      throw (await Promise.allSettled(loading)).map((r) => (r.status === 'rejected' ? r.reason : null)).find(Boolean);
+    });
+    const layout = first.layout;
+    const planned = planImages(layout.pages, layout.slides, options, `"${deck.name}"`);
+    const queue = [...planned];
+    const written = new Set<string>();
+    await mkdir(dir, { recursive: true });
+    const failures: unknown[] = [];
+    // Pages still loading when the queue runs dry are not waited for (closed below).
+    let active = 0;
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const workers = loading.map(async (load) => {
+      let worker: Worker;
+      try {
+        worker = await load;
+      } catch (error) {
+        if (queue.length) failures.push(error);
+        return;
+      }
+      if (queue.length === 0) return;
+      if (!sameLayout(worker.layout, layout)) {
+        failures.push(new Error(`${deck.name}: the deck laid out differently in two pages of the same browser`));
+        return;
+      }
+      active++;
+      try {
+        await photograph(worker, queue, dir, written);
+      } finally {
+        active--;
+        if (queue.length === 0 && active === 0) finish();
+      }
+    });
+    await Promise.race([finished, Promise.all(workers)]);
+    const missing = planned.filter((p) => !written.has(p.file));
+    if (missing.length) throw failures[0] ?? new Error(`${deck.name}: ${missing.length} images were not written`);
+
+    const index = buildIndex({
+      deck: deck.name,
+      source: relativeSource(options.root, deck.file),
+      title: first.title || null,
+      width: layout.width,
+      height: layout.height,
+      scale: options.scale,
+      fragments: options.fragments,
+      slideCount: layout.slides.length,
+      images: planned,
+    });
+    await writeFileAtomic(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+    const removed = staleImages(await readdir(dir), planned.map((p) => p.file));
+    await Promise.all(removed.map((f) => unlink(path.join(dir, f))));
+    return { deck: deck.name, dir, index, removed, jobs, ms: performance.now() - started };
+  } finally {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  }
+}
+
+function relativeSource(root: string | undefined, file: string): string {
+  if (!root) return file;
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
