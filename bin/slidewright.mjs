@@ -85,6 +85,14 @@ async function bundle(command) {
   return out;
 }
 
+// `slidewright ... | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const [command, ...args] = process.argv.slice(2);
 if (!command || command === '--help' || command === '-h' || command === 'help') {
   console.log(usage());
