@@ -16,7 +16,7 @@ import { DeckEvidence } from './evidence.ts';
 import { decodeMixed } from './cp1252.ts';
 import { byteHintsFor, hasSpots, looksDamaged } from './dropped-bytes.ts';
 import { decodesThrough, forgetFtfyAnswers, isWholeLayer, repairSegment, type SegmentOptions, type SegmentRepair } from './ftfy-layer.ts';
-import { findCodeRegions, segmentLine, type LineRegions, type Segment } from './markdown-regions.ts';
+import { findCodeRegions, findCodeSpans, findFencedBlocks, segmentLine, type LineRegions, type Segment } from './markdown-regions.ts';
 import { anySuspicious, findSuspiciousLines, hasNonAscii, lineOf } from './precheck.ts';
 import { buildDiagnostics, lineRepairs, type AmbiguousReport, type Repair } from './report.ts';
 import { readRepairSwitch, type RepairSwitch } from './switch.ts';
@@ -68,9 +68,9 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   if (!/fix_encoding/i.test(body) && (!hasNonAscii(body) || !anySuspicious(body))) {
     return { text: source, repairs: [], diagnostics: [], enabled: true, ambiguous: [], mode: 'clean' };
   }
-  const { lines, starts } = splitLines(body);
-  const regions = findCodeRegions(lines);
-  const setting: RepairSwitch = /fix_encoding/i.test(body) ? readRepairSwitch(lines, regions) : { enabled: true, diagnostics: [] };
+  const lines = new LineTable(body);
+  const starts = lines.starts;
+  const setting: RepairSwitch = /fix_encoding/i.test(body) ? readRepairSwitch(lines.all(), findCodeRegions(lines.all())) : { enabled: true, diagnostics: [] };
   const unchanged = (mode: RepairResult['mode']): RepairResult => ({
     text: source,
     repairs: [],
@@ -102,7 +102,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   };
   const deferred: [LinePass, number][] = [];
   for (const i of suspicious) {
-    const segments = segmentLine(lines[i]!, regions[i]!);
+    const segments = segmentLine(lines.at(i), lines.regions(i));
     // A segment with a spot goes through the dropped-byte layer anyway: ftfy alone is run on it
     // now only if the deck's damage cannot be learnt from the other lines.
     const results = segments.map((s) => (!hasNonAscii(s.text) ? null : hasSpots(s.text) ? DEFERRED : ftfyOnly(s.text)));
@@ -138,7 +138,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     if (encodings.length === 0 || encodings.some((e) => WINDOWS_1252.includes(e))) {
       for (const e of WINDOWS_1252) if (!encodings.includes(e)) encodings.push(e);
     }
-    throughout = isDamagedThroughout(lines, regions, first, encodings, ftfyOnly);
+    throughout = isDamagedThroughout(lines, linesToLookAt(body, starts, first), first, encodings, ftfyOnly);
   } else {
     // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
     return unchanged('clean');
@@ -147,9 +147,9 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   const evidence = new DeckEvidence(lookAt, (i) => {
     const pass = first.get(i);
     // ftfy's guesses of a lost 0xA0 ("👠" for "ðŸ‘ ") are no evidence.
-    return pass && !pass.results.some((r) => r === DEFERRED || r?.guessedNbsp) ? pass.text : lines[i]!;
+    return pass && !pass.results.some((r) => r === DEFERRED || r?.guessedNbsp) ? pass.text : lines.at(i);
   });
-  const byteHints = byteHintsFor(lookAt.map((i) => first.get(i)?.text ?? lines[i]!));
+  const byteHints = byteHintsFor(lookAt.map((i) => first.get(i)?.text ?? lines.at(i)));
   const droppedBytes = { keepPenalty: throughout ? -3 : -1, evidence, layers, byteHints, throughout };
 
   const repairs: Repair[] = [];
@@ -157,10 +157,10 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   const changedLines = new Map<number, { before: string; after: string }>();
   const repairedLines = new Map<number, string>();
   for (const i of lookAt) {
-    const line = lines[i]!;
+    const line = lines.at(i);
     const pass = first.get(i);
     if (!pass && !(throughout || looksDamaged(line))) continue;
-    const segments = pass?.segments ?? segmentLine(line, regions[i]!);
+    const segments = pass?.segments ?? segmentLine(line, lines.regions(i));
     const restored: string[] = [];
     const repaired = segments.map((seg, k) => {
       if (!hasNonAscii(seg.text)) return seg.text;
@@ -206,7 +206,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   let at = 0;
   for (const [i, after] of [...repairedLines].sort((a, b) => a[0] - b[0])) {
     parts.push(body.slice(at, starts[i]!), after);
-    at = starts[i]! + lines[i]!.length;
+    at = starts[i]! + lines.at(i).length;
   }
   parts.push(body.slice(at));
   const text = parts.join('');
@@ -228,17 +228,15 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
  * text is left, and code went through the same wrong decoding as the prose.
  */
 function isDamagedThroughout(
-  lines: readonly string[],
-  regions: readonly LineRegions[],
+  lines: LineTable,
+  nonAscii: readonly number[],
   first: ReadonlyMap<number, LinePass>,
   encodings: readonly string[],
   ftfyOnly: (text: string) => SegmentRepair,
 ): boolean {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!hasNonAscii(line)) continue;
+  for (const i of nonAscii) {
     const pass = first.get(i);
-    const segments = pass?.segments ?? segmentLine(line, regions[i]!);
+    const segments = pass?.segments ?? segmentLine(lines.at(i), lines.regions(i));
     for (let k = 0; k < segments.length; k++) {
       const seg = segments[k]!;
       if (seg.code || !hasNonAscii(seg.text)) continue;
@@ -276,24 +274,48 @@ function linesToLookAt(body: string, starts: readonly number[], first: ReadonlyM
   return [...found].sort((a, b) => a - b);
 }
 
-/** Lines without their terminators, the terminators ('\n', '\r\n' or '' at the end) and offsets. */
-export function splitLines(text: string): { lines: string[]; eols: string[]; starts: number[] } {
-  const lines: string[] = [];
-  const eols: string[] = [];
-  const starts: number[] = [];
-  let at = 0;
-  while (at <= text.length) {
-    const nl = text.indexOf('\n', at);
-    starts.push(at);
-    if (nl < 0) {
-      lines.push(text.slice(at));
-      eols.push('');
-      break;
-    }
-    const cr = nl > at && text[nl - 1] === '\r';
-    lines.push(text.slice(at, cr ? nl - 1 : nl));
-    eols.push(cr ? '\r\n' : '\n');
-    at = nl + 1;
+/**
+ * The lines of a deck, read when asked for: most of a large deck is never looked at, so lines
+ * are sliced (and their code regions worked out) only on demand. Line texts exclude "\r\n".
+ */
+export class LineTable {
+  /** Offset of each line in the text. */
+  readonly starts: number[] = [0];
+  private fenced: [number, number][] | null = null;
+
+  constructor(private readonly text: string) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.starts.push(nl + 1);
   }
-  return { lines, eols, starts };
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  at(i: number): string {
+    const start = this.starts[i]!;
+    let end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--; // "\r\n"
+    return this.text.slice(start, end);
+  }
+
+  all(): string[] {
+    return this.starts.map((_, i) => this.at(i));
+  }
+
+  regions(i: number): LineRegions {
+    const blocks = (this.fenced ??= findFencedBlocks(this.text, this.starts));
+    // The last block starting at or before line i (blocks are sorted and do not overlap).
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]![0] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = blocks[lo];
+    if (block && block[0] <= i && i <= block[1]) return FENCED;
+    return { fenced: false, codeSpans: findCodeSpans(this.at(i)) };
+  }
 }
+
+const FENCED: LineRegions = { fenced: true, codeSpans: [] };

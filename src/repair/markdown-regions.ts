@@ -19,6 +19,44 @@ export interface LineRegions {
 const NO_CODE: LineRegions = Object.freeze({ fenced: false, codeSpans: [] as [number, number][] });
 const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
 
+/**
+ * The fenced code blocks of a whole text, as inclusive [first, last] line ranges (0-based), from
+ * one scan for fence-like lines. `lineStarts[i]` is the offset of line i.
+ */
+export function findFencedBlocks(text: string, lineStarts: readonly number[]): [number, number][] {
+  const blocks: [number, number][] = [];
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  let open: { char: string; length: number; line: number } | null = null;
+  for (const m of text.matchAll(FENCE_LINE)) {
+    const line = lineAt(m.index);
+    const end = text.indexOf('\n', m.index);
+    const whole = FENCE_OPEN.exec(text.slice(m.index, end < 0 ? text.length : end).replace(/\r$/, ''));
+    if (!whole) continue;
+    const [, fence, info] = whole as unknown as [string, string, string];
+    if (open) {
+      if (fence[0] === open.char && fence.length >= open.length && info.trim() === '') {
+        blocks.push([open.line, line]);
+        open = null;
+      }
+    } else if (!(fence[0] === '`' && info.includes('`'))) {
+      open = { char: fence[0]!, length: fence.length, line };
+    }
+  }
+  if (open) blocks.push([open.line, lineStarts.length - 1]);
+  return blocks;
+}
+
+const FENCE_LINE = /^(?:[ \t]*>)*[ \t]*(?:`{3,}|~{3,})/gm;
+
 export function findCodeRegions(lines: readonly string[]): LineRegions[] {
   const regions: LineRegions[] = [];
   let fence: { char: string; length: number } | null = null;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { repairDeckText } from '../../../src/repair/index.ts';
-import { findCodeRegions, findCodeSpans, segmentLine } from '../../../src/repair/markdown-regions.ts';
+import { findCodeRegions, findCodeSpans, findFencedBlocks, segmentLine } from '../../../src/repair/markdown-regions.ts';
 
 // One more Windows-1252 layer (no byte lost): what saving a deck through the wrong decoding does.
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
@@ -26,6 +26,14 @@ describe('code regions', () => {
     expect(findCodeRegions(lines).map((r) => r.fenced)).toEqual([
       false, true, true, true, true, false, true, true, true, true, true, true, true, true,
     ]);
+  });
+
+  it('finds the same fenced blocks from one scan of the whole text', () => {
+    const lines = ['text', '````md', '```', 'inside', '````', 'after', '~~~', 'x', '~~~', '> ```', '> quoted code', '> ```', '``` `not a fence`', '```never closed', 'rest'];
+    const text = lines.join('\r\n');
+    const starts = lines.reduce<number[]>((acc, l, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + lines[i - 1]!.length + 2], []);
+    const fenced = new Set(findFencedBlocks(text, starts).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k)));
+    expect(lines.map((_, i) => fenced.has(i))).toEqual(findCodeRegions(lines).map((r) => r.fenced));
   });
 
   it('splits a line into prose and code segments', () => {
