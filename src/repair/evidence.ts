@@ -3,8 +3,7 @@
  * intact. "Joaquín" written correctly on another slide is strong evidence for reading a damaged
  * "JoaquÃn" as "Joaquín" rather than "JoaquÁn".
  */
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+import { isWordChar } from './char-classes.ts';
 
 export interface Tally {
   words: Map<string, number>;
@@ -24,14 +23,41 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function tallyText(text: string, into: Tally = emptyTally()): Tally {
   if (!NON_ASCII.test(text)) return into;
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    if (!NON_ASCII.test(word)) continue;
+  // Visit only the non-ASCII characters (most of a line is ASCII), and the word around each.
+  let wordEnd = -1; // the end of the last word counted
+  NON_ASCII_G.lastIndex = 0;
+  for (let m = NON_ASCII_G.exec(text); m; m = NON_ASCII_G.exec(text)) {
+    const at = m.index;
+    const code = text.charCodeAt(at);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a character already seen
+    const ch = String.fromCodePoint(text.codePointAt(at)!);
+    bump(into.chars, ch);
+    if (at < wordEnd || !isWordChar(ch)) continue;
+    let start = at;
+    while (start > 0) {
+      const prev = charBefore(text, start);
+      if (!isWordChar(prev)) break;
+      start -= prev.length;
+    }
+    let end = at;
+    while (end < text.length) {
+      const next = String.fromCodePoint(text.codePointAt(end)!);
+      if (!isWordChar(next)) break;
+      end += next.length;
+    }
+    const word = text.slice(start, end);
     bump(into.words, word);
     bump(into.foldedWords, word.toLowerCase());
+    wordEnd = end;
   }
-  for (const ch of text) if (ch.charCodeAt(0) >= 0x80) bump(into.chars, ch);
   return into;
+}
+
+const NON_ASCII_G = /[^\x00-\x7f]/g;
+
+function charBefore(text: string, i: number): string {
+  const low = text.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text.slice(i - 1, i);
 }
 
 function bump(map: Map<string, number>, key: string, by = 1): void {

@@ -245,7 +245,7 @@ export function repairSegment(text: string, options: SegmentOptions = {}): Segme
       }
       let stepped: { piece: Piece; ok: boolean }[] | null = null;
       if (scope) {
-        const mayLook = piece.rounds === 0 || piece.peeled < Math.max(dropped?.layers ?? 1, 1);
+        const mayLook = piece.rounds === 0 || piece.fresh === true || piece.peeled < Math.max(dropped?.layers ?? 1, 1);
         if (dropped && mayLook) {
           const plan = planSpots(piece.text, dropped, scope);
           if (plan.protectedRanges.length || plan.restoredRanges.length) {
@@ -291,7 +291,8 @@ export function repairSegment(text: string, options: SegmentOptions = {}): Segme
     restarts++;
     lastRestart = joined;
     reported = result.ambiguous.length;
-    const peeled = Math.max(0, ...pieces.map((p) => p.peeled));
+    // The joined text mixes peeled pieces with spots still as written: the spots decide.
+    const peeled = Math.min(...pieces.map((p) => p.peeled));
     pieces = [{ text: joined, done: false, rounds, peeled, origin: -1, inserted: 0, fresh: true }];
     restarted = true;
   }

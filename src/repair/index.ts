@@ -123,6 +123,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
       if (r.text !== pass.segments[k]!.text) count(r);
     }
   }
+  let lookAt: number[];
   let layers: number;
   let deepest: number;
   let encodings: string[];
@@ -138,12 +139,11 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     if (encodings.length === 0 || encodings.some((e) => WINDOWS_1252.includes(e))) {
       for (const e of WINDOWS_1252) if (!encodings.includes(e)) encodings.push(e);
     }
-    throughout = isDamagedThroughout(lines, linesToLookAt(body, starts, first), first, encodings, ftfyOnly);
+    throughout = isDamagedThroughout(lines, (lookAt = linesToLookAt(body, starts, first)), first, encodings, ftfyOnly);
   } else {
     // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
     return unchanged('clean');
   }
-  const lookAt = linesToLookAt(body, starts, first);
   const evidence = new DeckEvidence(lookAt, (i) => {
     const pass = first.get(i);
     // ftfy's guesses of a lost 0xA0 ("👠" for "ðŸ‘ ") are no evidence.

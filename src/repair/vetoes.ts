@@ -31,15 +31,18 @@ export function implausibleRepairs(before: string, after: string): [number, numb
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const ONE_CHARACTER_WORDS = new Set(['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo']);
 
 /**
  * True when every letter a decode produces fits its word: not from a rare block, in a script
  * compatible with the letters beside it (or, standing alone, with the rest of the line), and in
  * the case of the rest of the word (no "ř" inside "AHř", no capital inside a lower-case word).
  */
-export function plausibleDecode(before: string, after: string, context = after): boolean {
-  const contextChars = Array.from(context);
+export function plausibleDecode(before: string, after: string, context?: string): boolean {
   const chars = Array.from(after);
+  // Where a lone letter's script must also appear: the whole line when known (it holds the
+  // letter too, decoded), else the decoded text itself.
+  const pool = context === undefined ? chars : Array.from(context);
   // Code point index of each UTF-16 offset that starts a character.
   const index = new Map<number, number>();
   let offset = 0;
@@ -70,8 +73,9 @@ export function plausibleDecode(before: string, after: string, context = after):
           const sn = scriptOf(n);
           if (sn && !scriptsCompatible(sn, script)) return false;
         }
-        // A lone letter of a script found nowhere else on the line.
-        if (e - s === 1 && countScript(chars, script) + countScript(contextChars, script) < 2) return false;
+        // A lone letter of a script found nowhere else on the line (Chinese, Japanese and
+        // Korean write words of one character).
+        if (e - s === 1 && !ONE_CHARACTER_WORDS.has(script) && countScript(pool, script) < 2) return false;
       }
       if (isUpper(ch) || isLower(ch)) {
         const others = chars.slice(s, e).filter((c, k) => s + k !== i && (isUpper(c) || isLower(c)));
