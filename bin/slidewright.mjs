@@ -6,13 +6,14 @@
  * and runs it with plain Node: TypeScript loaders slow down the start of every command by
  * about a second, which matters for a PDF export that takes two.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'slidewright');
+mkdirSync(CACHE, { recursive: true });
 const COMMANDS = {
   pdf: 'PDF handouts of decks (exports/<deck>.pdf)',
   snapshots: 'a PNG of every slide (exports/<deck>/NNN.png)',
@@ -54,35 +55,44 @@ const keepImportMetaUrl = {
   },
 };
 
+/**
+ * The bundle of one command: `node_modules/.cache/slidewright/<command>-<stamp>/main.mjs`, where
+ * the stamp is the newest source time. Code splitting keeps dynamic `import()`s lazy, so a
+ * command can start the browser before it loads Vite. Built into a temporary directory and
+ * renamed: commands started in parallel never read a half-written bundle.
+ */
 async function bundle(command) {
-  const entry = path.join(SRC, 'cli', `${command}.ts`);
-  const out = path.join(CACHE, `${command}.mjs`);
-  let built = 0;
-  try {
-    built = statSync(out).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built > newestSource(SRC)) return out;
+  const stamp = Math.floor(newestSource(SRC)).toString(36);
+  const dir = path.join(CACHE, `${command}-${stamp}`);
+  const main = path.join(dir, 'main.mjs');
+  if (existsSync(main)) return main;
   const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [entry],
+  const temp = `${dir}.${process.pid}.tmp`;
+  await build({
+    entryPoints: { main: path.join(SRC, 'cli', `${command}.ts`) },
     bundle: true,
+    splitting: true,
+    outdir: temp,
+    outExtension: { '.js': '.mjs' },
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    write: false,
     sourcemap: 'inline',
     logLevel: 'error',
     plugins: [keepImportMetaUrl],
   });
-  mkdirSync(CACHE, { recursive: true });
-  // Write then rename: commands started in parallel never read a half-written bundle.
-  const temp = `${out}.${process.pid}.tmp`;
-  writeFileSync(temp, result.outputFiles[0].contents);
-  renameSync(temp, out);
-  return out;
+  try {
+    renameSync(temp, dir);
+  } catch {
+    rmSync(temp, { recursive: true, force: true }); // another run got there first
+  }
+  for (const old of readdirSync(CACHE)) {
+    if (old.startsWith(`${command}-`) && old !== path.basename(dir) && !old.endsWith('.tmp')) {
+      rmSync(path.join(CACHE, old), { recursive: true, force: true });
+    }
+  }
+  return main;
 }
 
 // `slidewright ... | head` closes the pipe early: that is not an error.
