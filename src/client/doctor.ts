@@ -494,25 +494,12 @@ async function imageFailure(ctx: Context, url: string, sameOrigin: boolean): Pro
 async function probe(ctx: Context, use: MediaUse, sameOrigin: boolean): Promise<LoadResult | null> {
   const timeout = ctx.options.mediaTimeoutMs;
   const timedOut: LoadResult = { ok: false, reason: `did not load within ${Math.round(timeout / 1000)} s` };
-  if (use.element) {
-    const img = use.element;
+  // Images: decode them (a <img> of the page, or one created in the page's own realm: the dev
+  // panel inspects a print-view iframe).
+  const img = use.element ?? (use.kind === 'image' || use.kind === 'background image' ? ctx.doc.createElement('img') : null);
+  if (img) {
     if (img.loading === 'lazy') img.loading = 'eager';
-    const decoded = await withTimeout(
-      img.decode().then(
-        () => true,
-        () => false,
-      ),
-      timeout,
-      null,
-    );
-    if (decoded === null) return timedOut;
-    if (decoded) return { ok: true };
-    return { ok: false, reason: await imageFailure(ctx, use.url, sameOrigin) };
-  }
-  if (use.kind === 'image' || use.kind === 'background image') {
-    // Created in the page's own realm (the dev panel inspects a print-view iframe).
-    const img = ctx.doc.createElement('img');
-    img.src = use.url;
+    if (!use.element) img.src = use.url;
     const decoded = await withTimeout(
       img.decode().then(
         () => true,

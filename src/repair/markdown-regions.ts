@@ -8,6 +8,7 @@
  * backtick runs of equal length on the same line. Code spans that wrap onto the next line and
  * indented (four-space) code blocks are treated as prose.
  */
+import { lineOf } from './precheck.ts';
 
 export interface LineRegions {
   /** The whole line belongs to a fenced code block (fence lines included). */
@@ -25,16 +26,7 @@ const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
  */
 export function findFencedBlocks(text: string, lineStarts: readonly number[]): [number, number][] {
   const blocks: [number, number][] = [];
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineAt = (offset: number) => lineOf(lineStarts, offset);
   let open: { char: string; length: number; line: number } | null = null;
   for (const m of text.matchAll(FENCE_LINE)) {
     const line = lineAt(m.index);
