@@ -3,6 +3,7 @@
  * reveal's print view moves them, reading what the print view made, and applying the page
  * plan. Each function is self-contained (Playwright sends its source text to the page).
  */
+import { stampSlides } from '../../client/doctor-print.ts';
 import type { LayoutItem, PrintedHeading, SlideInfo } from './options.ts';
 
 /** What the print view made, read right after `pdf-ready`. */
@@ -17,28 +18,16 @@ export interface PrintLayout {
 /**
  * Init script (runs before the page's own scripts). tsx compiles this project with esbuild's
  * keepNames, which wraps inner functions in `__name(...)`: define it so evaluated code runs.
- * Then number the slides in reading order before reveal's print view moves them into pages:
+ * Then number the slides in reading order before reveal's print view moves them into pages
+ * (`stampSlides`, shared with the snapshots and the doctor, sent as source text):
  * `data-sw-slide` (1-based, vertical slides counted as `Reveal.getTotalSlides()` does),
  * `data-sw-h`/`data-sw-v` (reveal's indices). Fragment-step copies keep the attributes.
  */
 export const INIT_SCRIPT = `(() => {
   if (typeof globalThis.__name !== 'function') globalThis.__name = (target) => target;
-  const number = () => {
-    let n = 0;
-    const tops = document.querySelectorAll('.reveal .slides > section');
-    tops.forEach((top, h) => {
-      const inner = top.querySelectorAll(':scope > section');
-      const leaves = inner.length ? [...inner] : [top];
-      leaves.forEach((leaf, v) => {
-        n += 1;
-        leaf.setAttribute('data-sw-slide', String(n));
-        leaf.setAttribute('data-sw-h', String(h));
-        leaf.setAttribute('data-sw-v', String(v));
-      });
-    });
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', number, { once: true });
-  else number();
+  const stampSlides = ${stampSlides.toString()};
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => stampSlides(document), { once: true });
+  else stampSlides(document);
 })();`;
 
 /** Reads the print view: one item per page-making element, tagged `data-sw-item`. */
