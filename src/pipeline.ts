@@ -26,7 +26,8 @@ export interface CompiledDeck {
 
 export function compileDeck(source: string, options: CompileOptions = {}): CompiledDeck {
   const repair = repairDeckText(source, { file: options.file });
-  const deck = parseDeck(repair.text);
+  // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
+  const deck = parseDeck(repair.text.replace(/^\ufeff/, ''));
   const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl });
   const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,

@@ -6,9 +6,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { compileDeck, type CompiledDeck } from '../pipeline.ts';
-import { decodeUtf8 } from '../util/utf8.ts';
+import { readUtf8 } from '../repair/index.ts';
 import { createMediaResolver } from './media.ts';
 import { listDecks, type DeckEntry, type Project } from './project.ts';
+
+const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 export interface LoadedDeck extends CompiledDeck {
   name: string;
@@ -45,19 +47,23 @@ export class DeckStore {
   }
 
   #compile(entry: DeckEntry): LoadedDeck {
-    const decoded = decodeUtf8(readFileSync(entry.file));
+    const bytes = readFileSync(entry.file);
+    const decoded = readUtf8(bytes);
     const extra: Diagnostic[] = [];
-    if (decoded.invalid) {
+    if (!decoded.ok) {
+      const { problem } = decoded;
       extra.push({
         severity: 'error',
         code: 'invalid-utf8',
-        message: `byte ${decoded.invalid.offset} is not valid UTF-8; shown as �`,
-        line: decoded.invalid.line,
-        column: decoded.invalid.column,
+        message: `byte ${problem.offset} (${problem.bytes}) is not valid UTF-8: ${problem.reason}; the deck shows � there`,
+        line: problem.line,
+        column: problem.column,
         hint: 're-save the file as UTF-8 in your editor',
       });
     }
-    const compiled = compileDeck(decoded.text, {
+    // Not UTF-8 at one spot must not cost the rest of the deck: decode leniently and say where.
+    const text = decoded.ok ? decoded.text : LENIENT.decode(bytes);
+    const compiled = compileDeck(text, {
       file: path.relative(process.cwd(), entry.file) || entry.file,
       resolveUrl: createMediaResolver(this.project, entry.file, (d) => extra.push(d)),
     });

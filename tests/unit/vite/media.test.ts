@@ -62,3 +62,18 @@ describe('media references', () => {
     expect(resolve('media/leak.txt')).toMatchObject({ result: 'media/leak.txt', diagnostics: [{ code: 'path-outside-project' }] });
   });
 });
+
+describe('reading deck files', () => {
+  it('reads a BOM-prefixed deck like any other, and names a byte that is not UTF-8 without losing the deck', async () => {
+    const { DeckStore } = await import('../../../src/vite/deck-store.ts');
+    writeFileSync(path.join(dir, 'slides', 'bom.md'), '\ufeff[comment]: # (THEME = night)\n# Title\n[comment]: # (!!!)\nB');
+    writeFileSync(path.join(dir, 'slides', 'latin1.md'), Buffer.concat([Buffer.from('# One\n[comment]: # (!!!)\nJos'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const store = new DeckStore(project);
+    const bom = store.load(store.find('bom')!);
+    expect([bom.deck.theme, bom.title, bom.rendered.slideCount]).toEqual(['night', 'Title', 2]);
+    const latin1 = store.load(store.find('latin1')!);
+    expect(latin1.rendered.slideCount).toBe(2);
+    expect(latin1.diagnostics).toMatchObject([{ code: 'invalid-utf8', severity: 'error', line: 3, column: 4 }]);
+    expect(latin1.rendered.slidesHtml).toContain('Jos\ufffd');
+  });
+});
