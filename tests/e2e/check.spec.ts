@@ -11,9 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { createLogger, createServer, type ViteDevServer } from 'vite';
+import { createLogger, type ViteDevServer } from 'vite';
 import type { JsonReport } from '../../src/export/check/report.ts';
-import { slidewright } from '../../src/vite/index.ts';
+import { startDevServer } from './support/dev-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -179,19 +179,7 @@ test.describe('the dev server', () => {
     logger.info = (msg) => void logged.push(msg);
     logger.warn = (msg) => void logged.push(msg);
     logger.error = (msg) => void logged.push(msg);
-    server = await createServer({
-      root: dir,
-      configFile: false,
-      customLogger: logger,
-      base: './',
-      publicDir: false,
-      plugins: [slidewright({ root: dir })],
-      server: { port: 0, host: '127.0.0.1' },
-    });
-    await server.listen();
-    const address = server.httpServer!.address();
-    if (!address || typeof address === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${address.port}/`;
+    ({ server, base } = await startDevServer(dir, logger));
   });
   test.afterAll(async () => {
     await server?.close();

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
-import { slidewright } from '../../src/vite/index.ts';
+import type { ViteDevServer } from 'vite';
+import { startDevServer } from './support/dev-server.ts';
 
 // A throwaway project, so the test never edits the real slides/.
 let dir: string;
@@ -16,19 +16,7 @@ test.beforeAll(async () => {
   await mkdir(path.join(dir, 'media'));
   await writeFile(path.join(dir, 'media', 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="5"/></svg>');
   await writeFile(path.join(dir, 'slides', 'talk.md'), '# First version\n\n![dot](media/dot.svg)\n\n[comment]: # (!!!)\n\n## Two\n');
-  server = await createServer({
-    root: dir,
-    configFile: false,
-    logLevel: 'silent',
-    base: './',
-    publicDir: false,
-    plugins: [slidewright({ root: dir })],
-    server: { port: 0, host: '127.0.0.1' },
-  });
-  await server.listen();
-  const address = server.httpServer!.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  base = `http://127.0.0.1:${address.port}/`;
+  ({ server, base } = await startDevServer(dir));
 });
 
 test.afterAll(async () => {
