@@ -6,7 +6,7 @@ import { launchBrowser } from '../export/browser/index.ts';
 import { checkDeck, checkFailed, type DeckCheck } from '../export/check/index.ts';
 import { jsonReport, textReport } from '../export/check/report.ts';
 import { selectDecks, startSite } from '../export/site.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, formatSeconds, parseCommandLine, progress, runCommand } from './common.ts';
+import { EXIT_FAILED, EXIT_OK, formatSeconds, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
 
 const NAME = 'check';
 
@@ -47,14 +47,8 @@ async function main(): Promise<number> {
       timeout: { type: 'string' },
     },
   });
-  const number = (flag: string, value: string | undefined): number | undefined => {
-    if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${value}" must be a number above 0`);
-    return n;
-  };
-  const minFontSize = number('--min-font-size', values['min-font-size']);
-  const timeoutMs = (number('--timeout', values.timeout) ?? 60) * 1000;
+  const minFontSize = parsePositive('--min-font-size', values['min-font-size']);
+  const timeoutMs = (parsePositive('--timeout', values.timeout) ?? 60) * 1000;
   const strict = values.strict ?? false;
   const root = process.cwd();
   const decks = selectDecks(root, positionals);

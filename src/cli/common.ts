@@ -63,17 +63,16 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** `1,3-5` → [1, 3, 4, 5] (1-based, sorted, unique). */
-export function parseRange(spec: string): number[] {
-  const result = new Set<number>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!m) throw new UsageError(`--range "${spec}": "${part}" is not a slide number or range; write e.g. 1,3-5`);
-    const from = Number(m[1]);
-    const to = m[2] ? Number(m[2]) : from;
-    if (from < 1 || to < from) throw new UsageError(`--range "${spec}": "${part}" is empty or starts below 1`);
-    for (let i = from; i <= to; i++) result.add(i);
+/** A number above 0 given on the command line (`--timeout 30`), or undefined when not given. */
+export function parsePositive(
+  flag: string,
+  value: string | undefined,
+  { integer = false, max = Infinity }: { integer?: boolean; max?: number } = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)) || n > max) {
+    throw new UsageError(`${flag} "${value}" must be a ${integer ? 'whole ' : ''}number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''}`);
   }
-  if (result.size === 0) throw new UsageError(`--range "${spec}" selects no slides; write e.g. 1,3-5`);
-  return [...result].sort((a, b) => a - b);
+  return n;
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_FAILED, EXIT_OK, UsageError, parseCommandLine, progress, runCommand } from './common.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
 import {
   SettingError,
   formatDeckLine,
@@ -62,13 +62,6 @@ const command = {
   },
 } as const;
 
-function positiveNumber(value: string, flag: string, integer: boolean): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag} "${value}": give a ${integer ? 'whole ' : ''}number above 0`);
-  }
-  return n;
-}
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -90,8 +83,8 @@ async function main(): Promise<number> {
     if (error instanceof SettingError) throw new UsageError(error.message);
     throw error;
   }
-  const timeoutMs = values.timeout === undefined ? 60_000 : positiveNumber(values.timeout, '--timeout', false) * 1000;
-  const concurrency = values.jobs === undefined ? undefined : positiveNumber(values.jobs, '--jobs', true);
+  const timeoutMs = (parsePositive('--timeout', values.timeout) ?? 60) * 1000;
+  const concurrency = parsePositive('--jobs', values.jobs, { integer: true });
   const outDir = path.resolve(values.out ?? path.join(root, 'exports'));
 
   // The browser starts first (it takes as long as the build), then the decks are chosen and built.

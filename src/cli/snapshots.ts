@@ -6,7 +6,8 @@ import path from 'node:path';
 import { launchBrowser } from '../export/browser/index.ts';
 import { selectDecks, startSite } from '../export/site.ts';
 import { snapshotDeck } from '../export/snapshots/index.ts';
-import { EXIT_OK, UsageError, formatSeconds, parseCommandLine, parseRange, progress, runCommand } from './common.ts';
+import { EXIT_OK, UsageError, formatSeconds, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
+import { SettingError, parseRangeSpec } from '../export/settings.ts';
 
 const NAME = 'snapshots';
 
@@ -36,14 +37,6 @@ Options:
 Exit codes: 0 done, 1 a deck failed, 2 wrong usage or no browser.
 `;
 
-function positiveNumber(flag: string, value: string | undefined, { integer = false, max = Infinity } = {}): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)) || n > max) {
-    throw new UsageError(`${flag} "${value}" must be a ${integer ? 'whole ' : ''}number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''}`);
-  }
-  return n;
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine({
@@ -59,10 +52,16 @@ async function main(): Promise<number> {
     },
   });
   const root = process.cwd();
-  const scale = positiveNumber('--scale', values.scale, { max: 4 }) ?? 1;
-  const jobs = positiveNumber('--jobs', values.jobs, { integer: true, max: 16 });
-  const timeoutMs = (positiveNumber('--timeout', values.timeout) ?? 60) * 1000;
-  const range = values.range === undefined ? null : parseRange(values.range);
+  const scale = parsePositive('--scale', values.scale, { max: 4 }) ?? 1;
+  const jobs = parsePositive('--jobs', values.jobs, { integer: true, max: 16 });
+  const timeoutMs = (parsePositive('--timeout', values.timeout) ?? 60) * 1000;
+  let range: number[] | null = null;
+  try {
+    range = values.range === undefined ? null : parseRangeSpec(values.range);
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(error.message);
+    throw error;
+  }
   const outDir = path.resolve(root, values.out ?? 'exports');
   const decks = selectDecks(root, positionals);
 

@@ -5,6 +5,9 @@
  * after fragment steps), the outline, and the lines printed on the terminal.
  * No browser, no file system: everything here is unit-tested.
  */
+import { SettingError, parseRangeSpec } from '../settings.ts';
+
+export { SettingError, parseRangeSpec };
 import type { JsonValue } from '../../format/types.ts';
 
 export type NotesMode = 'none' | 'page' | 'below';
@@ -41,9 +44,6 @@ export interface ResolvedSettings {
 export const DEFAULT_SETTINGS: PdfSettings = { notes: 'none', fragments: false, range: null, size: null, theme: null };
 
 /** An option value that does not parse; the message says what to write instead. */
-export class SettingError extends Error {
-  override name = 'SettingError';
-}
 
 export function parseNotes(value: string, where = '--notes'): NotesMode {
   if ((NOTES_MODES as readonly string[]).includes(value)) return value as NotesMode;
@@ -59,22 +59,6 @@ export function parseSize(value: string, where = '--size'): PageSize {
     throw new SettingError(`${where} "${value}": write the slide size in pixels as WIDTHxHEIGHT, e.g. 1280x720`);
   }
   return { width, height };
-}
-
-/** `1,3-5` → [1, 3, 4, 5] (sorted, unique). */
-export function parseRangeSpec(spec: string, where = '--range'): number[] {
-  const result = new Set<number>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
-    if (!m) throw new SettingError(`${where} "${spec}": "${part}" is not a slide number or range; write e.g. 1,3-5`);
-    const from = Number(m[1]);
-    const to = m[2] ? Number(m[2]) : from;
-    if (from < 1 || to < from) throw new SettingError(`${where} "${spec}": "${part}" is empty or starts below 1`);
-    if (to - from > 100_000) throw new SettingError(`${where} "${spec}": "${part}" is too long a range`);
-    for (let i = from; i <= to; i++) result.add(i);
-  }
-  if (result.size === 0) throw new SettingError(`${where} "${spec}" selects no slides; write e.g. 1,3-5`);
-  return [...result].sort((a, b) => a - b);
 }
 
 function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
