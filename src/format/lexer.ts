@@ -121,7 +121,3 @@ function looksLikeOption(key: string, value: string): boolean {
   // A bare word is a value (`transition: zoom`); several words are prose.
   return !/\s/.test(value);
 }
-
-export function lex(source: string): LineToken[] {
-  return splitLines(source).map((text, i) => lexLine(text, i + 1));
-}

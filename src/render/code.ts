@@ -106,7 +106,3 @@ export function splitHighlightedLines(html: string): string[] {
   lines.push(current + html.slice(last));
   return lines;
 }
-
-export function isKnownLanguage(language: string): boolean {
-  return hljs.getLanguage(language) !== undefined;
-}
