@@ -57,7 +57,7 @@ export function lexLine(text: string, line: number): LineToken {
   }
   const content = directive[1]!;
   const option = OPTION.exec(content);
-  if (option && looksLikeOption(option[1]!, option[2]!)) {
+  if (option && looksLikeOption(option[2]!)) {
     const key = option[1]!;
     const valueOffset = content.indexOf(':') + 1;
     const valueStart = valueOffset + (content.slice(valueOffset).length - content.slice(valueOffset).trimStart().length);
@@ -114,7 +114,7 @@ function nearMiss(text: string): LineProblem | undefined {
  * `(Compile this: see the Makefile)` or a URL (`https://x.org`) is a comment: mdslides would
  * paste those into JavaScript and break the deck; we keep them as the comments they are.
  */
-function looksLikeOption(key: string, value: string): boolean {
+function looksLikeOption(value: string): boolean {
   if (value.startsWith('//')) return false; // `https://...`
   if (/^["'{[]/.test(value)) return true;
   if (/^(true|false|null|-?\d+(\.\d+)?)$/.test(value)) return true;
