@@ -3,10 +3,10 @@
  * decks of 50 and 200 slides (written to a temporary directory, never into slides/).
  *
  * - ours (command): `npm run pdf -- <deck.md> --out <tmp>` wall time, markdown in → PDF out:
- *   process start, Vite build, browser launch, print, finishing, atomic write.
+ *   process start, rendering the deck, browser launch, print, finishing, atomic write.
  * - floor (command): `node floor.mjs`: plain Node, Playwright, launch of the same browser
- *   binary with the same flags, load of the same deck PREBUILT (built and served before the
- *   timing) at `?print-pdf`, wait for reveal's `pdf-ready`, one `page.pdf` with the same options.
+ *   binary with the same flags, load of the same deck PREBUILT by Vite as `npm run build` does
+ *   (built and served before the timing) at `?print-pdf`, wait for reveal's `pdf-ready`, one `page.pdf` with the same options.
  * - the same two in this process (`exportPdfs()` vs launch + load + print), which leaves out
  *   process start and module loading, to show the cost of the export itself.
  * Runs are interleaved (ours, floor, ours, ...) so that load from other work on the machine
@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromiumArgs, findBrowser } from '../src/export/browser/index.ts';
 import { exportPdfs } from '../src/export/pdf/export.ts';
-import { startSite } from '../src/export/site.ts';
+import { startBuiltSite } from './built-site.ts';
 import { summarize, type BenchRow, type BenchSuite, type Stats, type Target } from './harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,8 +99,8 @@ const suite: BenchSuite = {
     try {
       for (const c of cases) {
         const deck = { name: path.basename(c.file, '.md'), file: c.file };
-        const site = await startSite({ root: ROOT, decks: [deck] });
-        const url = `${site.decks[0]!.url}?print-pdf&showNotes=false&pdfSeparateFragments=false`;
+        const site = await startBuiltSite(ROOT, deck);
+        const url = `${site.url}?print-pdf&showNotes=false&pdfSeparateFragments=false`;
         const out = path.join(dir, 'out');
         const floorOut = path.join(dir, `floor-${c.name}.pdf`);
         const samples = { ours: [] as number[], floor: [] as number[], oursIn: [] as number[], floorIn: [] as number[] };

@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   const decks = selectDecks(root, positionals);
 
   const started = performance.now();
-  progress(`building ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
+  progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
   const site = await startSite({ root, decks });
   const checks: DeckCheck[] = [];
   try {

@@ -21,7 +21,7 @@ Usage: npm run pdf -- [options] [DECK...]
 
 Exports decks to PDF through reveal.js's print view in Chromium. DECK is a deck name
 (lpw2025-cpansec-update) or the path of a markdown file; none: every deck in slides/.
-No prior \`npm run build\` is needed: only the decks asked for are built.
+No prior \`npm run build\` is needed: only the decks asked for are rendered.
 
 Options (each also settable per deck, see below):
   --out DIR          where <deck>.pdf goes (default: exports/)
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   const concurrency = parsePositive('--jobs', values.jobs, { integer: true });
   const outDir = path.resolve(values.out ?? path.join(root, 'exports'));
 
-  // The browser starts first (it takes as long as the build), then the decks are chosen and built.
+  // The browser starts first (it takes longest), then the decks are chosen and rendered.
   const exporter = await import('../export/pdf/export.ts');
   if (values.theme !== undefined) {
     const theme = exporter.findTheme(values.theme, root);
@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     session,
     signal: controller.signal,
     onStart: ({ browser, version, decks: count, ms }) =>
-      progress(`pdf: ${count} deck${count === 1 ? '' : 's'} built, Chromium ${version} (${browser.source}: ${browser.executablePath}) ready in ${formatSeconds(ms)}`),
+      progress(`pdf: ${count} deck${count === 1 ? '' : 's'} rendered, Chromium ${version} (${browser.source}: ${browser.executablePath}) ready in ${formatSeconds(ms)}`),
     onDeck: (outcome) => {
       progress(formatDeckLine(outcome));
       for (const warning of outcome.warnings) progress(`      warning: ${warning}`);

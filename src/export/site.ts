@@ -1,16 +1,23 @@
 /**
- * The site the exporters point a browser at: only the decks asked for, built with Vite into a
- * temporary directory and served on 127.0.0.1 by Vite's preview server. No prior
- * `npm run build` is needed, and the user's `dist/` is never touched.
+ * The site the exporters point a browser at: only the decks asked for, served on 127.0.0.1
+ * straight from the sources, without a bundler. The pages are the ones Vite serves (same
+ * renderer, stylesheets, theme fonts and runtime), but stylesheets are linked as they are and
+ * reveal.js is loaded as its own ES module: loading Vite and building the deck cost most of a
+ * second of every export, more than printing a 16-slide deck. No prior `npm run build` is
+ * needed, and nothing is written to disk.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { build, preview } from 'vite';
-import type { ThemeOverride } from '../vite/deck-module.ts';
-import { slidewright } from '../vite/index.ts';
-import { listDecks, resolveProject, type DeckEntry } from '../vite/project.ts';
+import { pathToFileURL } from 'node:url';
+import { formatDiagnostic } from '../format/diagnostics.ts';
+import { renderDeckPage, renderIndexPage } from '../render/page.ts';
+import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverride } from '../vite/deck-module.ts';
+import { DeckStore, type LoadedDeck } from '../vite/deck-store.ts';
+import { isInside, listDecks, resolveProject, type DeckEntry, type Project } from '../vite/project.ts';
+import { isRevealThemeCss, selfHostThemeFonts } from '../vite/theme-fonts.ts';
+import { CLIENT_DIR, REVEAL_MODULES, deckRuntimeModule } from './client-code.ts';
 
 export interface SiteDeck extends DeckEntry {
   /** The deck page's URL on the running site. */
@@ -61,41 +68,216 @@ export function selectDecks(root: string, args: string[]): DeckEntry[] {
 export interface SiteOptions {
   root: string;
   decks: DeckEntry[];
-  /** Print Vite's build output (default: warnings only). */
-  verbose?: boolean;
   /** A theme instead of the decks' own (`--theme`), for all decks or per deck name. */
   theme?: ThemeOverride;
+  /** Decks already compiled (the PDF export reads their settings first); default: a new store. */
+  store?: DeckStore;
+  /** Where the decks' warnings go, one line each (default: stderr). */
+  warn?: (line: string) => void;
 }
 
-export async function startSite(options: SiteOptions): Promise<Site> {
-  const outDir = await mkdtemp(path.join(tmpdir(), 'slidewright-site-'));
-  const inline = {
-    root: options.root,
-    configFile: false as const,
-    base: './',
-    publicDir: false as const,
-    // A multi-page site: a missing file is a 404, not the index page (the doctor relies on it).
-    appType: 'mpa' as const,
-    logLevel: options.verbose ? ('info' as const) : ('warn' as const),
-    plugins: [slidewright({ root: options.root, decks: options.decks, theme: options.theme })],
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
-  };
-  try {
-    await build(inline);
-    const server = await preview({ ...inline, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('the preview server has no TCP address');
-    const baseUrl = `http://127.0.0.1:${address.port}/`;
-    return {
-      baseUrl,
-      decks: options.decks.map((d) => ({ ...d, url: `${baseUrl}${encodeURIComponent(d.name)}/` })),
-      async close() {
-        await server.close();
-        await rm(outDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
-    throw error;
+/** URL prefixes of the site's own files; deck names cannot start with `@`. */
+const RUNTIME_PATH = '/@slidewright/deck-runtime.js';
+const FS_PREFIX = '/@fs/';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** `/@fs/<absolute path>`, each segment encoded: relative URLs inside the file resolve next to it. */
+export function fileUrlPath(file: string): string {
+  return FS_PREFIX + pathToFileURL(file).pathname.replace(/^\/+/, '');
+}
+
+/** Packages whose files a page may load, besides the project's own files and slidewright's runtime. */
+function isPagePackage(name: string): boolean {
+  return name === 'reveal.js' || name === 'highlight.js' || name === 'katex' || name.startsWith('@fontsource/');
+}
+
+/** The installed package `file` belongs to, if it lies in a `node_modules` folder. */
+function packageOf(file: string): { name: string; dir: string } | undefined {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    if (!dir.split(path.sep).includes('node_modules')) return undefined;
+    try {
+      const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string };
+      return name ? { name, dir } : undefined;
+    } catch {
+      return undefined;
+    }
   }
+  return undefined;
+}
+
+/** `file` inside `dir` with no hidden file or folder on the way (`.env`, `.git/`). */
+function isVisibleInside(dir: string, file: string): boolean {
+  return isInside(dir, file) && !path.relative(dir, file).split(path.sep).some((segment) => segment.startsWith('.'));
+}
+
+/** Whether the site may serve `file`: in the project, slidewright's runtime, or a page package. */
+function mayServe(project: Project, file: string): boolean {
+  if (isVisibleInside(project.root, file) || isVisibleInside(CLIENT_DIR, file)) return true;
+  const owner = packageOf(file);
+  return owner !== undefined && isPagePackage(owner.name) && isVisibleInside(owner.dir, file);
+}
+
+/** The import map of the deck runtime: reveal.js's ES builds (resolved as Node resolves `import`). */
+function revealImportMap(): Record<string, string> {
+  return Object.fromEntries(REVEAL_MODULES.map((specifier) => [specifier, fileUrlPath(new URL(import.meta.resolve(specifier)).pathname)]));
+}
+
+interface DeckPage {
+  deck: LoadedDeck;
+  html: string;
+}
+
+function renderPage(deck: LoadedDeck, project: Project, theme: string | undefined, warn: (line: string) => void): DeckPage {
+  const styles = resolveDeckStyles(deck, project, theme);
+  const relative = path.relative(process.cwd(), deck.file) || deck.file;
+  for (const d of [...deck.diagnostics, ...styles.diagnostics]) if (d.severity !== 'info') warn(formatDiagnostic(relative, d));
+  const meta = deck.deck.meta;
+  const html = renderDeckPage({
+    title: deck.title,
+    lang: typeof meta.lang === 'string' ? meta.lang : 'en',
+    slidesHtml: deck.rendered.slidesHtml,
+    description: typeof meta.description === 'string' ? meta.description : undefined,
+    author: typeof meta.author === 'string' ? meta.author : undefined,
+    styles: deckStyleFiles(deck, styles).map(fileUrlPath),
+    importMap: revealImportMap(),
+    script: `import { startDeck } from ${JSON.stringify(RUNTIME_PATH)};\nstartDeck(${JSON.stringify(deck.rendered.revealConfig)});`,
+  });
+  return { deck, html };
+}
+
+/**
+ * Renders the decks (their warnings are printed now, once) and serves them. Throws when a deck
+ * cannot be read; the caller may then try the decks one by one.
+ */
+export async function startSite(options: SiteOptions): Promise<Site> {
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const project = resolveProject(options.root, { decks: options.decks });
+  const store = options.store ?? new DeckStore(project);
+  const pages = new Map<string, DeckPage>();
+  for (const entry of options.decks) {
+    const theme = typeof options.theme === 'function' ? options.theme(entry.name) : options.theme;
+    pages.set(entry.name, renderPage(store.load(entry), project, theme, warn));
+  }
+  // Compiled while the browser starts, not when the first page asks for it.
+  const runtime = deckRuntimeModule();
+  runtime.catch(() => undefined);
+  const mediaPrefix = `/${path.basename(project.mediaDir)}/`;
+  const warnedThemes = new Set<string>();
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://site');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad URL');
+    }
+    if (pathname === '/' || pathname === '/index.html') {
+      const listing = [...pages.values()].map(({ deck }) => ({
+        name: deck.name,
+        title: deck.title,
+        slideCount: deck.rendered.slideCount,
+        warnings: deck.diagnostics.filter((d) => d.severity !== 'info').length,
+      }));
+      return send(res, 200, CONTENT_TYPES['.html']!, renderIndexPage(listing));
+    }
+    if (pathname === RUNTIME_PATH) return send(res, 200, CONTENT_TYPES['.js']!, await runtime);
+    if (pathname.startsWith(FS_PREFIX)) {
+      const file = path.resolve('/', pathname.slice(FS_PREFIX.length));
+      if (!mayServe(project, file)) return notFound(res);
+      if (isRevealThemeCss(file)) {
+        const css = selfHostThemeFonts(readFileSync(file, 'utf8'), (id) => fileUrlPath(resolvePackageFile(id)), (message) => {
+          if (!warnedThemes.has(message)) warn(`${path.basename(file)}: ${message}`);
+          warnedThemes.add(message);
+        });
+        return send(res, 200, CONTENT_TYPES['.css']!, css);
+      }
+      return sendFile(res, file);
+    }
+    if (pathname.startsWith(mediaPrefix)) {
+      const file = path.resolve(project.mediaDir, `.${pathname.slice(mediaPrefix.length - 1)}`);
+      if (!isVisibleInside(project.mediaDir, file)) return notFound(res);
+      return sendFile(res, file);
+    }
+    const deckPath = /^\/([^/]+)(\/(index\.html)?)?$/.exec(pathname);
+    const page = deckPath ? pages.get(deckPath[1]!) : undefined;
+    if (!page) return notFound(res);
+    if (!deckPath![2]) {
+      res.writeHead(301, { Location: `/${encodeURIComponent(page.deck.name)}/${url.search}` });
+      return void res.end();
+    }
+    return send(res, 200, CONTENT_TYPES['.html']!, page.html);
+  };
+
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'only GET and HEAD');
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String((error as Error)?.message ?? error));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  return {
+    baseUrl,
+    decks: options.decks.map((d) => ({ ...d, url: `${baseUrl}${encodeURIComponent(d.name)}/` })),
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+function notFound(res: ServerResponse): void {
+  send(res, 404, 'text/plain; charset=utf-8', 'not found');
+}
+
+function sendFile(res: ServerResponse, file: string): void {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats?.isFile()) return notFound(res);
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stats.size, 'Cache-Control': 'no-cache' });
+  if (res.req.method === 'HEAD') return void res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

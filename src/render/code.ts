@@ -3,8 +3,18 @@
  * browser). The reveal.js fence extensions are kept as data attributes for the client:
  * ```` ```js [1-2|3] ```` → step-wise line highlights, ```` ```js [712: 1-2] ```` → numbering from 712.
  */
-import hljs from 'highlight.js';
+import { createRequire } from 'node:module';
+import type { HLJSApi } from 'highlight.js';
 import { escapeHtml } from './escape.ts';
+
+const require = createRequire(import.meta.url);
+let hljs: HLJSApi | undefined;
+
+/** highlight.js with all its languages, loaded on the first code block: most decks have none. */
+function highlighter(): HLJSApi {
+  hljs ??= require('highlight.js') as HLJSApi;
+  return hljs;
+}
 
 export interface FenceInfo {
   language: string | null;
@@ -31,9 +41,9 @@ export function parseFenceInfo(info: string): FenceInfo {
 
 export function renderCode(code: string, info: string): string {
   const fence = parseFenceInfo(info);
-  const language = fence.language && hljs.getLanguage(fence.language) ? fence.language : null;
+  const language = fence.language && highlighter().getLanguage(fence.language) ? fence.language : null;
   const body = language
-    ? hljs.highlight(code, { language, ignoreIllegals: true }).value
+    ? highlighter().highlight(code, { language, ignoreIllegals: true }).value
     : escapeHtml(code);
   const classes = ['hljs', language ? `language-${language}` : fence.language ? `language-${fence.language}` : 'nohighlight'];
   if (fence.lineNumbers === null) return `<pre><code class="${escapeHtml(classes.join(' '))}">${body}</code></pre>\n`;

@@ -3,8 +3,12 @@
  * delimiters are MathJax 2's defaults, which mdslides decks are written for: `$$…$$` and
  * `\[…\]` for display math, `\(…\)` inline. A single `$` stays a dollar sign.
  */
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type { KatexOptions } from 'katex';
 import type { MarkedExtension, Tokens } from 'marked';
+
+const require = createRequire(import.meta.url);
+let katex: { renderToString(tex: string, options: KatexOptions): string } | undefined;
 
 interface MathToken extends Tokens.Generic {
   type: 'math';
@@ -15,6 +19,8 @@ interface MathToken extends Tokens.Generic {
 
 function renderTex(tex: string, display: boolean): string {
   // throwOnError false: a typo shows in red on the slide instead of breaking the build.
+  // Loaded on the first formula: most decks have none.
+  katex ??= require('katex') as NonNullable<typeof katex>;
   return katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
 }
 

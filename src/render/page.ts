@@ -1,7 +1,7 @@
 /**
- * Stage 4: the HTML documents Vite serves and builds: one page per deck and the index of
- * decks. The deck's scripts and styles come from one module id per deck, so Vite bundles them
- * (and later can hot-update them) without anything on disk.
+ * Stage 4: the HTML documents: one page per deck and the index of decks. In Vite's pages the
+ * deck's scripts and styles come from one module id per deck, so Vite bundles them (and can
+ * hot-update them) without anything on disk; the exporters' pages link them directly.
  */
 import { escapeHtml } from './escape.ts';
 
@@ -9,8 +9,12 @@ export interface DeckPageInput {
   title: string;
   lang: string;
   slidesHtml: string;
-  /** The module that loads reveal.js, the theme and the deck's configuration. */
-  moduleId: string;
+  /** The page's module script: it loads reveal.js and starts the deck. */
+  script: string;
+  /** Stylesheet URLs, in order (for pages that do not import their styles from the script). */
+  styles?: string[];
+  /** Bare module specifier → URL, for a script that is not bundled. */
+  importMap?: Record<string, string>;
   description?: string;
   author?: string;
 }
@@ -20,6 +24,11 @@ export function renderDeckPage(input: DeckPageInput): string {
     input.description ? `<meta name="description" content="${escapeHtml(input.description)}">` : '',
     input.author ? `<meta name="author" content="${escapeHtml(input.author)}">` : '',
   ].filter(Boolean);
+  const head = [
+    ...meta,
+    ...(input.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
+    ...(input.importMap ? [`<script type="importmap">${scriptText(JSON.stringify({ imports: input.importMap }))}</script>`] : []),
+  ];
   return `<!doctype html>
 <html lang="${escapeHtml(input.lang)}">
 <head>
@@ -27,17 +36,22 @@ export function renderDeckPage(input: DeckPageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="slidewright">
 <link rel="icon" href="data:,">
-${meta.join('\n')}${meta.length ? '\n' : ''}<title>${escapeHtml(input.title)}</title>
+${head.join('\n')}${head.length ? '\n' : ''}<title>${escapeHtml(input.title)}</title>
 </head>
 <body>
 <div class="reveal">
 <div class="slides">
 ${input.slidesHtml}</div>
 </div>
-<script type="module">import ${JSON.stringify(input.moduleId)};</script>
+<script type="module">${scriptText(input.script)}</script>
 </body>
 </html>
 `;
+}
+
+/** Text safe inside `<script>`: no `</script` or `<!--` can end it early. */
+function scriptText(code: string): string {
+  return code.replace(/<(\/script|!--)/gi, '\\x3C$1');
 }
 
 export interface DeckListing {

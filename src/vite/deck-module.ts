@@ -76,6 +76,24 @@ export function resolveDeckStyles(deck: LoadedDeck, project: Project, themeOverr
   return { theme, codeTheme, diagnostics };
 }
 
+/** A package file (`reveal.js/reveal.css`) or an absolute path, as a file path. */
+export function resolvePackageFile(id: string): string {
+  // Resolved from slidewright's own location, so a project that uses the plugin needs no
+  // reveal.js or highlight.js of its own.
+  return path.isAbsolute(id) ? id : require.resolve(id);
+}
+
+/** The deck's stylesheets as files, in cascade order: reveal.js, theme, code theme, ours, KaTeX. */
+export function deckStyleFiles(deck: LoadedDeck, styles: DeckStyles): string[] {
+  return [
+    resolvePackageFile('reveal.js/reveal.css'),
+    resolvePackageFile(styles.theme),
+    resolvePackageFile(styles.codeTheme),
+    path.join(CLIENT_DIR, 'slidewright.css'),
+    ...(hasMath(deck.rendered.slidesHtml) ? [resolvePackageFile('katex/dist/katex.min.css')] : []),
+  ];
+}
+
 /** In dev, the deck's warnings also go to Vite's overlay in the browser. */
 function overlayCode(deck: LoadedDeck, extra: Diagnostic[], root: string): string[] {
   const diagnostics = [...deck.diagnostics, ...extra]
@@ -108,15 +126,8 @@ export function deckModulePlugin(store: DeckStore, theme?: ThemeOverride): Plugi
       this.addWatchFile(entry.file);
       const deck = store.load(entry);
       const styles = resolveDeckStyles(deck, store.project, typeof theme === 'function' ? theme(name) : theme);
-      // Package files are resolved from slidewright's own location, so a project that uses the
-      // plugin needs no reveal.js or highlight.js of its own.
-      const resolvePackage = (id: string) => (path.isAbsolute(id) ? id : require.resolve(id));
       return [
-        `import ${JSON.stringify(resolvePackage('reveal.js/reveal.css'))};`,
-        `import ${JSON.stringify(resolvePackage(styles.theme))};`,
-        `import ${JSON.stringify(resolvePackage(styles.codeTheme))};`,
-        `import ${JSON.stringify(path.join(CLIENT_DIR, 'slidewright.css'))};`,
-        ...(hasMath(deck.rendered.slidesHtml) ? [`import ${JSON.stringify(resolvePackage('katex/dist/katex.min.css'))};`] : []),
+        ...deckStyleFiles(deck, styles).map((file) => `import ${JSON.stringify(file)};`),
         `import { startDeck } from ${JSON.stringify(path.join(CLIENT_DIR, 'main.ts'))};`,
         `startDeck(${JSON.stringify(deck.rendered.revealConfig)});`,
         ...(dev ? overlayCode(deck, styles.diagnostics, store.project.root) : []),

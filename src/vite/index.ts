@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchForWorkspaceRoot, type Plugin } from 'vite';
 import { DeckStore } from './deck-store.ts';
-import { mediaCopyPlugins } from './media.ts';
+import { mediaCopyPlugins } from './media-copy.ts';
 import { deckModulePlugin, type ThemeOverride } from './deck-module.ts';
 import { doctorPlugin } from './doctor.ts';
 import { liveReloadPlugin } from './live-reload.ts';

@@ -8,8 +8,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import type { UrlContext, UrlResolver } from '../render/deck.ts';
-import type { Plugin } from 'vite';
-import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { isInside, type Project } from './project.ts';
 
 /** Attributes whose URL must point at a file (a missing one is worth a warning). */
@@ -85,16 +83,4 @@ export function listMediaFiles(project: Project, warn: (message: string) => void
     files.push(relative);
   }
   return files.sort();
-}
-
-/**
- * `media/` is copied once into the build (`dist/media/`) and served at `/media/` in dev, by
- * vite-plugin-static-copy, file by file: a file that resolves outside the media folder (a
- * symlink to `/etc/passwd`, say) is neither copied nor served. The list is taken at start-up;
- * the live-reload plugin restarts the dev server when media files come or go.
- */
-export function mediaCopyPlugins(project: Project, warn: (message: string) => void = console.warn): Plugin[] {
-  const files = listMediaFiles(project, warn);
-  if (files.length === 0) return [];
-  return viteStaticCopy({ structured: true, silent: true, targets: files.map((src) => ({ src, dest: '.' })) });
 }

@@ -23,7 +23,7 @@ export function deckPageHtml(deck: LoadedDeck): string {
     title: deck.title,
     lang: typeof meta.lang === 'string' ? meta.lang : 'en',
     slidesHtml: deck.rendered.slidesHtml,
-    moduleId: deckModuleId(deck.name),
+    script: `import ${JSON.stringify(deckModuleId(deck.name))};`,
     description: typeof meta.description === 'string' ? meta.description : undefined,
     author: typeof meta.author === 'string' ? meta.author : undefined,
   });

@@ -46,22 +46,34 @@ function resolvable(id: string): boolean {
   }
 }
 
+/** Whether a reveal.js theme stylesheet (by module id or file path) may need its fonts replaced. */
+export function isRevealThemeCss(id: string): boolean {
+  return /[\\/]reveal\.js[\\/]dist[\\/]theme[\\/][^\\/]+\.css(\?|$)/.test(id);
+}
+
+/**
+ * A theme's CSS with each Google Fonts `@import` replaced by imports of the @fontsource CSS
+ * files, written as `importOf(id)` (a bare id for Vite, a served URL for the exporters).
+ */
+export function selfHostThemeFonts(css: string, importOf: (id: string) => string, warn: (message: string) => void): string {
+  if (!css.includes('fonts.googleapis.com')) return css;
+  return css.replace(GOOGLE_IMPORT, (whole, url: string) => {
+    const imports = fontsourceImports(url, resolvable);
+    if (!imports) {
+      warn(`no self-hosted font for ${url}; the theme will use its fallback fonts`);
+      return '';
+    }
+    return imports.map((i) => `@import ${JSON.stringify(importOf(i))};`).join('\n');
+  });
+}
+
 export function themeFontsPlugin(): Plugin {
   return {
     name: 'slidewright:theme-fonts',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]reveal\.js[\\/]dist[\\/]theme[\\/][^\\/]+\.css(\?|$)/.test(id)) return null;
-      if (!code.includes('fonts.googleapis.com')) return null;
-      const replaced = code.replace(GOOGLE_IMPORT, (whole, url: string) => {
-        const imports = fontsourceImports(url, resolvable);
-        if (!imports) {
-          this.warn(`no self-hosted font for ${url}; the theme will use its fallback fonts`);
-          return '';
-        }
-        return imports.map((i) => `@import ${JSON.stringify(i)};`).join('\n');
-      });
-      return { code: replaced, map: null };
+      if (!isRevealThemeCss(id) || !code.includes('fonts.googleapis.com')) return null;
+      return { code: selfHostThemeFonts(code, (i) => i, (message) => this.warn(message)), map: null };
     },
   };
 }

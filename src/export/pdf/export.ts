@@ -1,6 +1,6 @@
 /**
  * The browser half of the PDF export. One Chromium (found by the product's shared discovery)
- * is launched while Vite builds the selected decks; then each deck gets its own page, decks in
+ * is launched while the selected decks are rendered and served (src/export/site.ts); then each deck gets its own page, decks in
  * parallel up to the core count: reveal.js print view (`?print-pdf` plus the deck's settings as
  * config overrides), `pdf-ready`, fonts, images, the page plan (`--range`, notes after fragment
  * steps), one `page.pdf` in the size reveal sets, then metadata/outline/ActualText and an
@@ -17,6 +17,7 @@ import { chromiumArgs, findBrowser } from '../browser/index.ts';
 import { chooseTheme } from '../../format/themes.ts';
 import type { JsonValue } from '../../format/types.ts';
 import { DEFAULT_THEME } from '../../format/types.ts';
+import type { DeckStore } from '../../vite/deck-store.ts';
 import type { DeckEntry } from '../../vite/project.ts';
 import { isInside, resolveProject } from '../../vite/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
@@ -35,7 +36,7 @@ import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
 import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
 
 export interface ExportOptions {
-  /** Project root (the Vite root). */
+  /** Project root (where `slides/` and `media/` are). */
   root: string;
   decks: DeckEntry[];
   /** Directory for `<deck>.pdf` (created when missing). */
@@ -50,7 +51,7 @@ export interface ExportOptions {
   session?: BrowserSession;
   /** Called when a deck is done, in completion order. */
   onDeck?: (outcome: DeckOutcome) => void;
-  /** Called once the site is built and the browser started. */
+  /** Called once the decks are rendered and the browser started. */
   onStart?: (info: { browser: FoundBrowser; version: string; decks: number; ms: number }) => void;
   signal?: AbortSignal;
 }
@@ -115,7 +116,7 @@ export function findTheme(name: string, root: string, deckFile?: string): string
   return choice.kind === 'reveal' ? choice.name : choice.kind === 'file' ? choice.path : null;
 }
 
-async function prepareDecks(options: ExportOptions): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[] }> {
+async function prepareDecks(options: ExportOptions): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
   const { DeckStore } = await import('../../vite/deck-store.ts');
   const store = new DeckStore(resolveProject(options.root, { decks: options.decks }));
   const jobs: DeckJob[] = [];
@@ -139,7 +140,7 @@ async function prepareDecks(options: ExportOptions): Promise<{ jobs: DeckJob[]; 
       failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `cannot read ${entry.file}: ${(error as Error).message}`, warnings: [] });
     }
   }
-  return { jobs, failed };
+  return { jobs, failed, store };
 }
 
 export interface BrowserSession {
@@ -149,7 +150,7 @@ export interface BrowserSession {
 
 /**
  * Finds the browser (throws `BrowserNotFoundError` at once when there is none) and starts it;
- * callers start it before their other work so that it is up by the time the decks are built.
+ * callers start it before their other work so that it is up by the time the decks are rendered.
  */
 export function startBrowser(found: FoundBrowser = findBrowser()): BrowserSession {
   const browser = launch(found);
@@ -178,10 +179,11 @@ async function launch(found: FoundBrowser): Promise<Browser> {
   }
 }
 
-/** Builds the decks together; if that fails, one by one, so one broken deck does not stop the rest. */
-async function buildSites(
+/** Serves the decks together; if that fails, one by one, so one broken deck does not stop the rest. */
+async function serveDecks(
   root: string,
   jobs: DeckJob[],
+  store: DeckStore,
 ): Promise<{ sites: Site[]; decks: Map<string, SiteDeck>; failed: Map<string, string> }> {
   const { startSite } = await import('../site.ts');
   const themes = new Map(jobs.filter((j) => j.resolved.settings.theme).map((j) => [j.entry.name, j.resolved.settings.theme!]));
@@ -189,23 +191,23 @@ async function buildSites(
   const decks = new Map<string, SiteDeck>();
   const failed = new Map<string, string>();
   try {
-    const site = await startSite({ root, decks: jobs.map((j) => j.entry), theme });
+    const site = await startSite({ root, decks: jobs.map((j) => j.entry), theme, store });
     for (const d of site.decks) decks.set(d.name, d);
     return { sites: [site], decks, failed };
   } catch (error) {
     if (jobs.length === 1) {
-      failed.set(jobs[0]!.entry.name, `the build failed: ${firstLine(error)}`);
+      failed.set(jobs[0]!.entry.name, `the deck could not be rendered: ${firstLine(error)}`);
       return { sites: [], decks, failed };
     }
   }
   const sites: Site[] = [];
   for (const job of jobs) {
     try {
-      const site = await startSite({ root, decks: [job.entry], theme });
+      const site = await startSite({ root, decks: [job.entry], theme, store });
       sites.push(site);
       decks.set(job.entry.name, site.decks[0]!);
     } catch (error) {
-      failed.set(job.entry.name, `the build failed: ${firstLine(error)}`);
+      failed.set(job.entry.name, `the deck could not be rendered: ${firstLine(error)}`);
     }
   }
   return { sites, decks, failed };
@@ -225,9 +227,9 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
   const prepared = await prepareDecks(options);
   const outcomes: DeckOutcome[] = [...prepared.failed];
   prepared.failed.forEach((o) => options.onDeck?.(o));
-  const buildPromise = buildSites(options.root, prepared.jobs);
+  const buildPromise = serveDecks(options.root, prepared.jobs, prepared.store);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), prepared.jobs.length));
-  // While Vite builds, open the first pages (Chromium's first renderer takes a while to start).
+  // While the decks are rendered, open the first pages (Chromium's first renderer takes a while to start).
   const warmPages: Promise<OpenPage>[] = [];
   void browserPromise.then((b) => {
     for (let i = 0; i < concurrency; i++) {
@@ -237,9 +239,9 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     }
   }, () => undefined);
   let browser: Browser;
-  let built: Awaited<ReturnType<typeof buildSites>>;
+  let served: Awaited<ReturnType<typeof serveDecks>>;
   try {
-    [browser, built] = await Promise.all([browserPromise, buildPromise]);
+    [browser, served] = await Promise.all([browserPromise, buildPromise]);
   } catch (error) {
     const sites = await buildPromise.catch(() => null);
     await Promise.all((sites?.sites ?? []).map((s) => s.close()));
@@ -256,11 +258,11 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     const worker = async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         if (options.signal?.aborted) return;
-        const buildError = built.failed.get(job.entry.name);
-        const siteDeck = built.decks.get(job.entry.name);
+        const renderError = served.failed.get(job.entry.name);
+        const siteDeck = served.decks.get(job.entry.name);
         const outcome: DeckOutcome =
-          buildError || !siteDeck
-            ? { name: job.entry.name, ok: false, ms: 0, error: buildError ?? 'the build produced no page', warnings: job.warnings }
+          renderError || !siteDeck
+            ? { name: job.entry.name, ok: false, ms: 0, error: renderError ?? 'the deck has no page', warnings: job.warnings }
             : await exportDeck(warmPages.shift() ?? openPage(browser), siteDeck, job, options, creator);
         outcomes.push(outcome);
         options.onDeck?.(outcome);
@@ -271,7 +273,7 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     options.signal?.removeEventListener('abort', onAbort);
     for (const left of warmPages) void left.then((p) => p.context.close()).catch(() => undefined);
     await browser.close().catch(() => undefined);
-    await Promise.all(built.sites.map((s) => s.close().catch(() => undefined)));
+    await Promise.all(served.sites.map((s) => s.close().catch(() => undefined)));
     if (options.signal?.aborted) await removeTemporaryFiles(options.outDir);
   }
   const order = new Map(options.decks.map((d, i) => [d.name, i]));
@@ -407,9 +409,9 @@ async function exportDeck(
       fatal,
     );
     mark('print');
-    await context.close();
+    // Closed while the PDF is finished: nothing more is needed from the page.
+    const closing = context.close().catch(() => undefined);
     context = undefined;
-    mark('close');
     let bytes: Uint8Array = printed;
     let pages = plan.pageCount;
     try {
@@ -437,6 +439,7 @@ async function exportDeck(
     const target = path.join(options.outDir, `${job.entry.name}.pdf`);
     await writeFileAtomic(target, bytes);
     mark('write');
+    await closing;
     return {
       name: job.entry.name,
       ok: true,

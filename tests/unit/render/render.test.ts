@@ -126,9 +126,24 @@ describe('configuration', () => {
 
 describe('pages', () => {
   it('escapes the title and loads the deck module', () => {
-    const html = renderDeckPage({ title: 'A <b> & c', lang: 'en', slidesHtml: '<section></section>', moduleId: 'virtual:x/y' });
+    const html = renderDeckPage({ title: 'A <b> & c', lang: 'en', slidesHtml: '<section></section>', script: 'import "virtual:x/y";' });
     expect(html).toContain('<title>A &lt;b&gt; &amp; c</title>');
     expect(html).toContain('<script type="module">import "virtual:x/y";</script>');
+  });
+
+  it('links styles in order, maps bare imports, and keeps the script from ending early', () => {
+    const html = renderDeckPage({
+      title: 'T',
+      lang: 'en',
+      slidesHtml: '',
+      styles: ['/a.css', '/b "c".css'],
+      importMap: { 'reveal.js': '/r.mjs' },
+      script: 'start({"note":"</script><!-- x"});',
+    });
+    expect(html.indexOf('<link rel="stylesheet" href="/a.css">')).toBeLessThan(html.indexOf('href="/b &quot;c&quot;.css"'));
+    expect(html).toContain('<script type="importmap">{"imports":{"reveal.js":"/r.mjs"}}</script>');
+    expect(html).toContain('<script type="module">start({"note":"\\x3C/script>\\x3C!-- x"});</script>');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 
   it('lists decks with relative links', () => {
