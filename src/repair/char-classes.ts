@@ -64,16 +64,29 @@ export const isRareBlock = (ch: string): boolean => RARE_BLOCKS.test(ch);
 
 /** The script of a letter, mark or digit, or null for Common/Inherited characters (ℝ, ℏ, ²). */
 export function scriptOf(ch: string): string | null {
+  // One code unit: a table (0 = not worked out yet, 1 = none, k + 2 = SCRIPT_TESTS[k]).
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    let known = scriptByCode[code]!;
+    if (known === 0) scriptByCode[code] = known = (code < 0x80 ? (/[A-Za-z]/.test(ch) ? 0 : -1) : findScript(ch)) + 2;
+    return known === 1 ? null : SCRIPT_TESTS[known - 2]![0];
+  }
   if (ch < '\u0080') return /[A-Za-z]/.test(ch) ? 'Latin' : null;
   let script = scriptCache.get(ch);
   if (script === undefined) {
-    script = SCRIPT_TESTS.find(([, re]) => re.test(ch))?.[0] ?? null;
+    const k = findScript(ch);
+    script = k < 0 ? null : SCRIPT_TESTS[k]![0];
     if (scriptCache.size > 65536) scriptCache.clear();
     scriptCache.set(ch, script);
   }
   return script;
 }
 const scriptCache = new Map<string, string | null>();
+const scriptByCode = new Uint8Array(0x10000);
+
+function findScript(ch: string): number {
+  return SCRIPT_TESTS.findIndex(([, re]) => re.test(ch));
+}
 
 const LETTER = /^\p{L}$/u;
 const MARK = /^\p{M}$/u;
@@ -106,16 +119,31 @@ const TESTS: readonly [RegExp, number][] = [
   [IMPOSSIBLE, 2048],
 ];
 const flagCache = new Map<string, number>();
+// Characters of one code unit (nearly all asked about) have their facts in a table: bit 15 marks
+// them worked out. A Map keyed by one-character strings was a hot spot.
+const flagsByCode = new Uint16Array(0x10000);
+const KNOWN = 0x8000;
 
 function flags(ch: string): number {
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    let f = flagsByCode[code]!;
+    if (f === 0) flagsByCode[code] = f = computeFlags(ch) | KNOWN;
+    return f & ~KNOWN;
+  }
   let f = flagCache.get(ch);
   if (f === undefined) {
-    f = 0;
-    for (const [re, bit] of TESTS) if (re.test(ch)) f |= bit;
-    if ((ch.codePointAt(0)! & 0xfffe) === 0xfffe) f |= 2048;
+    f = computeFlags(ch);
     if (flagCache.size > 65536) flagCache.clear();
     flagCache.set(ch, f);
   }
+  return f;
+}
+
+function computeFlags(ch: string): number {
+  let f = 0;
+  for (const [re, bit] of TESTS) if (re.test(ch)) f |= bit;
+  if ((ch.codePointAt(0)! & 0xfffe) === 0xfffe) f |= 2048;
   return f;
 }
 
@@ -133,6 +161,31 @@ export const isSpaceSeparator = (ch: string): boolean => (flags(ch) & 1024) !== 
 export const isImpossible = (ch: string): boolean => (flags(ch) & 2048) !== 0;
 /** Letters, marks and digits: what a "word" is made of. */
 export const isWordChar = (ch: string): boolean => (flags(ch) & 7) !== 0;
+
+/**
+ * The length (1 or 2) of the word character just before offset `i` of `text`, or 0 when there is
+ * none. A low surrogate is read together with the code unit before it: a pair, or, when that is
+ * not a high surrogate, no character of a word.
+ */
+export function wordCharBefore(text: string, i: number): number {
+  if (i <= 0) return 0;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high < 0xd800 || high > 0xdbff) return 0;
+    return isWordCodePoint((high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000) ? 2 : 0;
+  }
+  return isWordCodePoint(low) ? 1 : 0;
+}
+
+/** `isWordChar(String.fromCodePoint(cp))`, without making the string for most characters. */
+export function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x10000) {
+    const f = flagsByCode[cp]!;
+    if (f !== 0) return (f & 7) !== 0;
+  }
+  return isWordChar(String.fromCodePoint(cp));
+}
 
 export const ZWJ = '\u200d';
 export const VS16 = '\ufe0f';

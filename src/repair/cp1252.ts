@@ -21,11 +21,19 @@ export const CP1252_CHAR: readonly string[] = Array.from({ length: 256 }, (_, by
   return String.fromCharCode(CP1252_HIGH_C1[byte - 0x80] ?? byte);
 });
 
-const BYTE_OF_CHAR = new Map<string, number>(CP1252_CHAR.map((ch, byte) => [ch, byte]));
+// The byte of each UTF-16 code unit (-1: none), as a table: this is asked for every character of
+// every damaged line, and a Map keyed by one-character strings was a hot spot.
+const BYTE_OF_CODE = new Int16Array(0x10000).fill(-1);
+CP1252_CHAR.forEach((ch, byte) => (BYTE_OF_CODE[ch.charCodeAt(0)] = byte));
 
 /** The sloppy Windows-1252 byte for one UTF-16 code unit, or -1 when it has none. */
 export function cp1252Byte(ch: string): number {
-  return BYTE_OF_CHAR.get(ch) ?? -1;
+  return ch.length === 1 ? BYTE_OF_CODE[ch.charCodeAt(0)]! : -1;
+}
+
+/** `cp1252Byte(text[i])` without making the one-character string (-1 past the end). */
+export function cp1252ByteAt(text: string, i: number): number {
+  return i < text.length ? BYTE_OF_CODE[text.charCodeAt(i)]! : -1;
 }
 
 /**
@@ -78,28 +86,34 @@ export function decodeUtf8Sequence(bytes: readonly number[]): string | null {
  * Used only to look at the neighbourhood of a damaged spot, never to produce output.
  */
 export function decodeMixed(text: string): string {
+  // Unchanged text is copied in runs (most characters are not leads), and each decoded sequence
+  // is put in on its own: the same result as going character by character.
   let out = '';
+  let copied = 0; // text before this offset is in `out`
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    const lead = cp1252Byte(ch);
-    const need = lead >= 0 ? utf8ContinuationCount(lead) : -1;
-    if (need > 0) {
-      const bytes = [lead];
-      for (let k = 1; k <= need; k++) {
-        const b = cp1252Byte(text[i + k] ?? '');
-        if (b < 0 || !isContinuationByte(b)) break;
-        bytes.push(b);
-      }
-      const decoded = bytes.length === need + 1 ? decodeUtf8Sequence(bytes) : null;
-      if (decoded !== null) {
-        out += decoded;
-        i += need + 1;
-        continue;
-      }
+    const lead = BYTE_OF_CODE[text.charCodeAt(i)]!;
+    // Only 0xC2–0xF4 start a sequence that can decode (utf8ContinuationCount > 0 and a valid lead).
+    if (lead < 0xc2 || lead > 0xf4) {
+      i++;
+      continue;
     }
-    out += ch;
+    const need = utf8ContinuationCount(lead);
+    let cp = lead & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    let k = 1;
+    for (; k <= need; k++) {
+      const b = cp1252ByteAt(text, i + k);
+      if (b < 0x80 || b > 0xbf) break;
+      cp = (cp << 6) | (b & 0x3f);
+    }
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+    if (k === need + 1 && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
+      out += text.slice(copied, i) + String.fromCodePoint(cp);
+      i += need + 1;
+      copied = i;
+      continue;
+    }
     i++;
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }

@@ -18,7 +18,7 @@ import {
   CP1252_CHAR,
   DROPPABLE_BYTES,
   NBSP_BYTE,
-  cp1252Byte,
+  cp1252ByteAt,
   decodeMixed,
   decodeUtf8Sequence,
   isContinuationByte,
@@ -45,13 +45,14 @@ import {
   isSymbol,
   isUpper,
   isWhitespace,
-  isWordChar,
+  isWordCodePoint,
   scriptOf,
   scriptsCompatible,
+  wordCharBefore,
 } from './char-classes.ts';
 import { ALTERED_UTF8_RE } from 'ftfy-js/chardata';
 import type { DeckEvidence } from './evidence.ts';
-import { emptyTally, tallyText, type Tally } from './evidence.ts';
+import { Found } from './evidence.ts';
 
 /** A UTF-8 sequence, seen through Windows-1252, that lacks one or two continuation bytes. */
 export interface Spot {
@@ -80,42 +81,68 @@ export interface Candidate {
 }
 
 const LEAD_CHAR = /[\u00c2-\u00f4]/;
+const LEAD_CHARS = /[\u00c2-\u00f4]/g;
 
 /** Finds the spots in `text` (which may already be partly repaired: other characters pass). */
 export function findSpots(text: string): Spot[] {
   const spots: Spot[] = [];
-  if (!LEAD_CHAR.test(text)) return spots;
+  scanSpots(text, (spot) => {
+    spots.push(spot);
+    return false;
+  });
+  return spots;
+}
+
+/**
+ * Calls `visit` with each spot of `text` in order, until it returns true. (Most callers only ask
+ * whether there is a spot of some kind: they stop at the first, and nothing is collected.)
+ */
+function scanSpots(text: string, visit: (spot: Spot) => boolean): void {
   let i = 0;
   while (i < text.length) {
+    // Windows-1252 maps bytes 0xC2–0xF4 to U+00C2–U+00F4, so lead bytes are these characters:
+    // on to the next one (test() leaves lastIndex just after it).
+    LEAD_CHARS.lastIndex = i;
+    if (!LEAD_CHARS.test(text)) return;
+    i = LEAD_CHARS.lastIndex - 1;
     const code = text.charCodeAt(i);
-    // Windows-1252 maps bytes 0xC2–0xF4 to U+00C2–U+00F4, so lead bytes are these characters.
-    if (code < 0xc2 || code > 0xf4) {
-      i++;
-      continue;
-    }
     const need = utf8ContinuationCount(code);
-    const bytes = [code];
+    // The continuation bytes present (up to `need`) are text[i + 1 .. j).
     let j = i + 1;
-    while (bytes.length <= need && j < text.length) {
-      const b = cp1252Byte(text[j]!);
+    while (j - i <= need && j < text.length) {
+      const b = cp1252ByteAt(text, j);
       if (b < 0 || !isContinuationByte(b)) break;
-      bytes.push(b);
       j++;
     }
-    const missing = need + 1 - bytes.length;
+    const missing = need + 1 - (j - i);
     const next = text[j];
-    const spaceInside = next === ' ' && missing >= 2 && isContinuationByte(cp1252Byte(text[j + 1] ?? ''));
+    const spaceInside = next === ' ' && missing >= 2 && isContinuationByte(cp1252ByteAt(text, j + 1));
     // A space inside a sequence is ftfy's restore_byte_a0 case, and "?" or U+001A where a byte
     // belongs is a byte replaced, not lost (ftfy's replace_lossy_sequences); more than two lost
     // bytes is guessing.
     const replaced = next === '?' || next === '\u001a';
     if (missing > 0 && missing <= 2 && !spaceInside && !replaced) {
-      spots.push({ start: i, end: j, bytes, missing, spaceAfter: next === ' ' });
+      const bytes = [code];
+      for (let k = i + 1; k < j; k++) bytes.push(cp1252ByteAt(text, k));
+      if (visit({ start: i, end: j, bytes, missing, spaceAfter: next === ' ' })) return;
     }
     i = j;
   }
-  return spots;
 }
+
+/** True when `text` has a spot in `scope` (see `spotsInScope`). */
+export function hasSpotsInScope(text: string, scope: SpotScope): boolean {
+  // The same text is often asked about twice in a row (a piece ftfy left as it was).
+  if (text === lastAsked.text && scope === lastAsked.scope) return lastAsked.found;
+  let found = false;
+  scanSpots(text, (spot) => (found = scope === 'cut' || (scope === 'all' ? looksBroken(text, spot) : ftfyRestoresNbsp(spot))));
+  lastAsked.text = text;
+  lastAsked.scope = scope;
+  lastAsked.found = found;
+  return found;
+}
+
+const lastAsked: { text: string; scope: SpotScope | null; found: boolean } = { text: '', scope: null, found: false };
 
 /** True when ftfy's restore_byte_a0 would read the space after this spot as a lost 0xA0. */
 export function ftfyRestoresNbsp(spot: Spot): boolean {
@@ -227,7 +254,7 @@ export function byteHintsFor(texts: Iterable<string>): Map<number, number> {
 export function survivingBytes(text: string, into: Set<number> = new Set()): Set<number> {
   for (const [start, end] of decodableSequences(text)) {
     for (let k = start + 1; k < end; k++) {
-      const b = cp1252Byte(text[k]!);
+      const b = cp1252ByteAt(text, k);
       if (b === NBSP_BYTE || DROPPABLE_BYTES.includes(b)) into.add(b);
     }
   }
@@ -237,10 +264,14 @@ export function survivingBytes(text: string, into: Set<number> = new Set()): Set
 interface Context {
   lineScripts: Set<string>;
   lineCaps: boolean;
-  local: Tally;
+  /** The words and characters of the line (without its spots). */
+  local: Found;
 }
 
-/** What is on either side of a spot, read once per spot (scoring a candidate is then cheap). */
+/**
+ * What is on either side of a spot, read once per spot (scoring a candidate is then cheap). The
+ * parts only some candidates need are worked out when first asked for (see the functions below).
+ */
 interface Sides {
   left: string;
   right: string;
@@ -249,9 +280,17 @@ interface Sides {
   rw: string;
   lc: string | undefined;
   rc: string | undefined;
-  /** Emoji characters touching the spot on each side (for emoji sequences). */
-  emojiBefore: string;
-  emojiAfter: string;
+  /** Last character of `lw` and first of `rw`. */
+  lwLast: string | undefined;
+  rwFirst: string | undefined;
+  /** Emoji characters touching the spot on each side (for emoji sequences): see `emojiBefore`. */
+  emojiBefore?: string;
+  emojiAfter?: string;
+  /** The cased letters of `lw` and `rw` (see `caseScore`). */
+  lwCased?: string[];
+  rwCased?: string[];
+  /** A sentence starts just before the word (see `caseScore`). */
+  sentenceStart?: boolean;
 }
 
 function lastChar(s: string): string | undefined {
@@ -265,14 +304,27 @@ function firstChar(s: string): string | undefined {
 }
 
 const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3\u{e0020}-\u{e007f}]$/u;
+const KEYCAP_BASE = /[0-9#*]/;
+const KEYCAP_BASES_BEFORE_LAST = /^[0-9#*]+(?=[0-9#*])/;
+
+function isEmojiPart(ch: string): boolean {
+  return EMOJI_PART.test(ch);
+}
+
+// A keycap starts with a digit, # or *: "1" + VS16 + U+20E3.
+function isEmojiPartOrKeycapBase(ch: string): boolean {
+  return EMOJI_PART.test(ch) || KEYCAP_BASE.test(ch);
+}
 
 /** The longest end of `s` whose characters all pass `test` (scanned backwards, no regex). */
 function trailing(s: string, test: (ch: string) => boolean): string {
   let i = s.length;
   while (i > 0) {
-    const ch = lastChar(s.slice(Math.max(0, i - 2), i))!;
-    if (!test(ch)) break;
-    i -= ch.length;
+    // The character before i: a surrogate pair is read whole (as two code units, whatever the first).
+    const low = s.charCodeAt(i - 1);
+    const size = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? 2 : 1;
+    if (!test(s.slice(i - size, i))) break;
+    i -= size;
   }
   return s.slice(i);
 }
@@ -287,19 +339,43 @@ function leading(s: string, test: (ch: string) => boolean): string {
   return s.slice(0, i);
 }
 
+/** `trailing(s, isWordChar)`, without making a string per character. */
+function trailingWord(s: string): string {
+  let i = s.length;
+  for (let size = wordCharBefore(s, i); size > 0; size = wordCharBefore(s, i)) i -= size;
+  return s.slice(i);
+}
+
+/** `leading(s, isWordChar)`, without making a string per character. */
+function leadingWord(s: string): string {
+  let i = 0;
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (!isWordCodePoint(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return s.slice(0, i);
+}
+
 function sides(left: string, right: string): Sides {
-  const lw = trailing(left, isWordChar);
-  const rw = leading(right, isWordChar);
-  // A keycap starts with a digit, # or *: "1" + VS16 + U+20E3.
-  const emojiBefore = trailing(left, (ch) => EMOJI_PART.test(ch) || /[0-9#*]/.test(ch)).replace(/^[0-9#*]+(?=[0-9#*])/, '');
-  return { left, right, lw, rw, lc: lastChar(left), rc: firstChar(right), emojiBefore, emojiAfter: leading(right, (ch) => EMOJI_PART.test(ch)) };
+  const lw = trailingWord(left);
+  const rw = leadingWord(right);
+  return { left, right, lw, rw, lc: lastChar(left), rc: firstChar(right), lwLast: lastChar(lw), rwFirst: firstChar(rw) };
+}
+
+function emojiBefore(side: Sides): string {
+  return (side.emojiBefore ??= trailing(side.left, isEmojiPartOrKeycapBase).replace(KEYCAP_BASES_BEFORE_LAST, ''));
+}
+
+function emojiAfter(side: Sides): string {
+  return (side.emojiAfter ??= leading(side.right, isEmojiPart));
 }
 
 const SENTENCE_START_LEFT = /(?:^[\s>#*+|-]*(?:\d+[.)]\s*)?|[.!?:;¡¿"“«(\[]\s*)$/u;
 
 function wordShapeScore(x: string, side: Sides, ctx: Context): number {
-  const lc = lastChar(side.lw);
-  const rc = firstChar(side.rw);
+  const lc = side.lwLast;
+  const rc = side.rwFirst;
   if (isMark(x) && !lc) return -3; // a combining mark with nothing to combine with
   const sx = scriptOf(x);
   let s = isRareBlock(x) ? -2 : 0;
@@ -307,7 +383,8 @@ function wordShapeScore(x: string, side: Sides, ctx: Context): number {
   let same = true;
   let compatible = true;
   let kindMismatch = false;
-  for (const n of [lc, rc]) {
+  for (let k = 0; k < 2; k++) {
+    const n = k === 0 ? lc : rc;
     if (n === undefined) continue;
     const sn = scriptOf(n);
     if (sn === null || sx === null) continue;
@@ -318,52 +395,78 @@ function wordShapeScore(x: string, side: Sides, ctx: Context): number {
   }
   // The same script as the neighbouring letters (and letters beside letters, digits beside digits).
   if (scripted) s += !compatible ? -3 : kindMismatch ? 0 : same ? 3 : 1;
-  else if (!lc && !rc && sx !== null && ![...ctx.lineScripts].some((l) => scriptsCompatible(l, sx))) s -= 2;
+  else if (!lc && !rc && sx !== null && !anyCompatible(ctx.lineScripts, sx)) s -= 2;
   // Letter case only means something for letters of a script (not for ℝ or ℏ).
   if (sx !== null && (isUpper(x) || isLower(x))) s += caseScore(x, side, ctx);
   return s;
 }
 
+function anyCompatible(scripts: ReadonlySet<string>, script: string): boolean {
+  for (const l of scripts) if (scriptsCompatible(l, script)) return true;
+  return false;
+}
+
+/** The letters of `w` that have a case. */
+function casedLetters(w: string): string[] {
+  const out: string[] = [];
+  for (const c of w) if (isUpper(c) || isLower(c)) out.push(c);
+  return out;
+}
+
 function caseScore(x: string, side: Sides, ctx: Context): number {
-  const cased = (w: string) => [...w].filter((c) => isUpper(c) || isLower(c));
-  const before = cased(side.lw);
-  const others = [...before, ...cased(side.rw)];
+  const before = (side.lwCased ??= casedLetters(side.lw));
+  const after = (side.rwCased ??= casedLetters(side.rw));
   const upper = isUpper(x);
-  if (others.length === 0) {
+  if (before.length + after.length === 0) {
     // A one-letter word: either case at a sentence start, else it follows the line.
-    if (SENTENCE_START_LEFT.test(side.left.slice(Math.max(0, side.left.length - side.lw.length - 16), side.left.length - side.lw.length))) return 0;
+    side.sentenceStart ??= SENTENCE_START_LEFT.test(side.left.slice(Math.max(0, side.left.length - side.lw.length - 16), side.left.length - side.lw.length));
+    if (side.sentenceStart) return 0;
     return upper === ctx.lineCaps ? 1 : -1;
   }
   if (before.length === 0) {
     // x starts the word: capitalised or not, unless the rest is in capitals.
-    return others.every(isUpper) && others.length > 1 ? (upper ? 1 : -2) : 0;
+    return after.every(isUpper) && after.length > 1 ? (upper ? 1 : -2) : 0;
   }
+  // `others` is before + after; its first is the word's initial, the rest its tail.
   const initial = before[0]!;
-  const tail = others.slice(1);
-  if (tail.length === 0) {
+  const tailLength = before.length - 1 + after.length;
+  if (tailLength === 0) {
     // Only the initial besides x: "HÁ" (capitals) or "Há" (capitalised); the line decides.
     if (!isUpper(initial)) return upper ? -2 : 1;
     return upper === ctx.lineCaps ? 1 : -2;
   }
-  if (isUpper(initial) && tail.every(isUpper)) return upper ? 1 : -2;
-  if (tail.every(isLower)) return upper ? -2 : 1;
+  if (isUpper(initial) && everyInTail(before, after, isUpper)) return upper ? 1 : -2;
+  if (everyInTail(before, after, isLower)) return upper ? -2 : 1;
   return 0;
+}
+
+/** Whether every letter of before[1..] and after passes `test`. */
+function everyInTail(before: readonly string[], after: readonly string[], test: (c: string) => boolean): boolean {
+  for (let k = 1; k < before.length; k++) if (!test(before[k]!)) return false;
+  for (const c of after) if (!test(c)) return false;
+  return true;
+}
+
+/** How often `q` (not empty) occurs in `s`, as `s.split(q).length - 1` counts. */
+function occurrences(s: string, q: string): number {
+  let n = 0;
+  for (let i = s.indexOf(q); i >= 0; i = s.indexOf(q, i + q.length)) n++;
+  return n;
 }
 
 function quoteScore(x: string, side: Sides): number {
   const { lc, rc, left, right } = side;
-  const count = (s: string, q: string) => s.split(q).length - 1;
   let s = 0;
   const opener = CLOSING_QUOTES.get(x);
   if (opener !== undefined) {
     if (lc && !isWhitespace(lc) && (!rc || isWhitespace(rc) || isPunctuation(rc))) s += 1;
     else if (x === '\u2019' && lc && rc && isLetter(lc) && isLetter(rc)) s += 1; // apostrophe
-    if (count(left, opener) > count(left, x)) s += 2;
+    if (occurrences(left, opener) > occurrences(left, x)) s += 2;
   }
   const closer = OPENING_QUOTES.get(x);
   if (closer !== undefined) {
     if ((!lc || isWhitespace(lc) || isPunctuation(lc)) && rc && !isWhitespace(rc)) s += 1;
-    if (count(right, closer) > count(right, x)) s += 2;
+    if (occurrences(right, closer) > occurrences(right, x)) s += 2;
   }
   return s;
 }
@@ -372,15 +475,18 @@ function quoteScore(x: string, side: Sides): number {
 // Compiled on first use: it is large (~70 ms).
 let rgiEmojiRun: RegExp | null = null;
 const rgiCache = new Map<string, boolean>();
+const SEQUENCE_JOINERS = /[\u200d\ufe0f\u20e3]/u;
 
 /**
  * A restored character that completes a recommended emoji sequence with its neighbours
  * ("🏳" in 🏳️‍🌈, the ZWJ in 👨‍👩‍👧) is as good as a letter that matches its word.
  */
 function emojiSequenceScore(x: string, side: Sides): number {
-  if (!side.emojiBefore && !side.emojiAfter) return 0;
-  const run = side.emojiBefore + x + side.emojiAfter;
-  if (!/[\u200d\ufe0f\u20e3]/u.test(run)) return 0;
+  const before = emojiBefore(side);
+  const after = emojiAfter(side);
+  if (!before && !after) return 0;
+  const run = before + x + after;
+  if (!SEQUENCE_JOINERS.test(run)) return 0;
   let recommended = rgiCache.get(run);
   if (recommended === undefined) {
     // A successful match is slow (~70 µs); the same few sequences come up again and again.
@@ -392,6 +498,8 @@ function emojiSequenceScore(x: string, side: Sides): number {
   return recommended ? 3 : 0;
 }
 
+const OTHER_VARIATION_SELECTORS = /[\ufe00-\ufe0e]/;
+
 /** How plausible `x` is between the two sides of a spot, or null when no author types it. */
 function scoreChar(x: string, side: Sides, ctx: Context): number | null {
   if (isImpossible(x)) return null;
@@ -401,8 +509,8 @@ function scoreChar(x: string, side: Sides, ctx: Context): number | null {
     const base = lastChar(side.left.replace(EMOJI_MODIFIERS_AT_END, ''));
     return (base && rc && isPictographic(base) && isPictographic(rc) ? 3 : -3) + emojiSequenceScore(x, side);
   }
-  if (x === VS16) return (lc && (isPictographic(lc) || /[0-9#*]/.test(lc)) ? 3 : -3) + emojiSequenceScore(x, side);
-  if (/[\ufe00-\ufe0e]/.test(x)) return -3; // other variation selectors
+  if (x === VS16) return (lc && (isPictographic(lc) || KEYCAP_BASE.test(lc)) ? 3 : -3) + emojiSequenceScore(x, side);
+  if (OTHER_VARIATION_SELECTORS.test(x)) return -3; // other variation selectors
   if (isLetter(x) || isMark(x) || isNumber(x)) return wordShapeScore(x, side, ctx);
   if (isFormat(x)) return -3;
   if (isSpaceSeparator(x)) return x === NBSP ? 0 : -2;
@@ -424,19 +532,21 @@ export interface Scored {
 function evidenceScore(x: string, found: boolean, alone: boolean, side: Sides, ctx: Context, options: DroppedByteOptions): number {
   const { evidence, lineIndex = -1 } = options;
   let s = 0;
-  if (isLetter(x) || isMark(x)) {
+  const wordLike = isLetter(x) || isMark(x);
+  if (wordLike) {
     const word = side.lw + x + side.rw;
     if (word.length > x.length) {
-      const exact = (evidence?.wordCount(word, lineIndex, false) ?? 0) + (ctx.local.words.get(word) ?? 0);
-      const folded = exact > 0 ? 0 : (evidence?.wordCount(word, lineIndex, true) ?? 0) + (ctx.local.foldedWords.get(word.toLowerCase()) ?? 0);
-      if (exact > 0) s += 4;
-      else if (folded > 0) s += 3;
+      // (A word found as it is holds x: where x is not found, neither is the word.)
+      const exact = found && ((evidence?.hasWord(word, lineIndex, false) ?? false) || ctx.local.words.has(word));
+      const folded = !exact && ((evidence?.hasWord(word, lineIndex, true) ?? false) || ctx.local.foldedWords.has(word.toLowerCase()));
+      if (exact) s += 4;
+      else if (folded) s += 3;
     }
   }
   // A character found elsewhere: for symbols and emoji a fair hint; for letters only a
   // tie-breaker, since a language's accented letters all tend to appear, and not at all in a
   // deck damaged throughout, where the letters that lose a byte (í, Á…) never appear intact.
-  if (isLetter(x) || isMark(x) || isNumber(x)) s += alone && !options.throughout ? 1 : 0;
+  if (wordLike || isNumber(x)) s += alone && !options.throughout ? 1 : 0;
   else s += (found ? 1 : 0) + (alone ? 1 : 0);
   return s;
 }
@@ -451,29 +561,33 @@ export type SpotDecision =
 const MARGIN = 2;
 
 function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate>, info: LineInfo, options: DroppedByteOptions): SpotDecision {
-  const candidates = candidatesFor(spot, text);
+  let candidates = info.candidates.get(spot);
+  if (!candidates) info.candidates.set(spot, (candidates = candidatesFor(spot, text)));
   const left = renderDecoded(text, Math.max(0, spot.start - 64), spot.start, fills, info);
   const right = renderDecoded(text, spot.end, Math.min(text.length, spot.end + 64), fills, info);
-  const ctx: Context = { lineScripts: info.scripts, lineCaps: info.caps, local: info.local };
+  const ctx = info.ctx;
   const keepSpace = sides(left, right);
   let consumeSpace: Sides | undefined;
-  const { evidence, lineIndex = -1 } = options;
-  let counts = info.counts.get(spot);
-  if (!counts) {
-    counts = candidates.map((c) => (evidence?.charCount(c.char, lineIndex) ?? 0) + (ctx.local.chars.get(c.char) ?? 0));
-    info.counts.set(spot, counts);
+  const { evidence, lineIndex = -1, byteHints } = options;
+  let founds = info.found.get(spot);
+  if (!founds) {
+    founds = [];
+    for (const c of candidates) founds.push((evidence?.hasChar(c.char, lineIndex) ?? false) || ctx.local.chars.has(c.char));
+    info.found.set(spot, founds);
   }
   const scores: Scored[] = [];
-  candidates.forEach((c, k) => {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     const side = c.consumesSpace ? (consumeSpace ??= sides(left, right.slice(1))) : keepSpace;
     const shape = scoreChar(c.char, side, ctx);
-    if (shape === null) return;
-    const found = counts![k]! > 0;
-    const alone = found && counts!.every((n, j) => j === k || n === 0);
-    const hint = options.byteHints ? c.restored.reduce((n, b) => n + (options.byteHints!.get(b) ?? 0), 0) : 0;
+    if (shape === null) continue;
+    const found = founds[k]!;
+    const alone = found && onlyFound(founds, k);
+    let hint = 0;
+    if (byteHints) for (const b of c.restored) hint += byteHints.get(b) ?? 0;
     scores.push({ candidate: c, score: shape + evidenceScore(c.char, found, alone, side, ctx, options) + hint });
-  });
-  scores.sort((a, b) => b.score - a.score);
+  }
+  sortByScore(scores);
 
   // Leaving it: the lead character read as it is, next to what follows it in the text.
   const rawRest = text.slice(spot.start + 1, spot.end) + right;
@@ -484,9 +598,12 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
 
   const best = scores[0];
   if (!best) return { action: 'none', spot, scores, keep };
-  const ftfyGuess = scores.find((s) => s.candidate.ftfyGuess);
-  const others = scores.filter((s) => s !== ftfyGuess);
-  const bestOther = others[0]?.score ?? -Infinity;
+  let ftfyGuess: Scored | undefined;
+  let bestOther = -Infinity; // scores are sorted: the first that is not ftfy's guess
+  for (const sc of scores) {
+    if (sc.candidate.ftfyGuess && !ftfyGuess) ftfyGuess = sc;
+    else if (bestOther === -Infinity) bestOther = sc.score;
+  }
   if (ftfyGuess && ftfyGuess.score >= bestOther) {
     // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it). On
     // a tie ("voilÃ le": à, or í?) ftfy's choice stands, and the author is told.
@@ -505,6 +622,28 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
   return { action: 'none', spot, scores, keep };
 }
 
+/**
+ * Sorts by score, best first, keeping the order of equal scores (as a stable sort does): an
+ * insertion sort, quicker than Array.prototype.sort with a comparator on these few items.
+ */
+function sortByScore(scores: Scored[]): void {
+  for (let i = 1; i < scores.length; i++) {
+    const x = scores[i]!;
+    let j = i - 1;
+    while (j >= 0 && scores[j]!.score < x.score) {
+      scores[j + 1] = scores[j]!;
+      j--;
+    }
+    scores[j + 1] = x;
+  }
+}
+
+/** True when no candidate but the k-th was found elsewhere. */
+function onlyFound(founds: readonly boolean[], k: number): boolean {
+  for (let j = 0; j < founds.length; j++) if (j !== k && founds[j]) return false;
+  return true;
+}
+
 interface LineInfo {
   spots: readonly Spot[];
   /**
@@ -512,11 +651,14 @@ interface LineInfo {
    * neighbours are scored, so that an undecided "ãŒ" reads as kana beside "ãª", not as "Œ".
    */
   guesses: Map<Spot, Candidate>;
-  /** How often each candidate's character occurs elsewhere (the same in every sweep). */
-  counts: Map<Spot, number[]>;
+  /** Whether each candidate's character occurs elsewhere (the same in every sweep). */
+  found: Map<Spot, boolean[]>;
+  /** Each spot's candidates (the same in every sweep). */
+  candidates: Map<Spot, Candidate[]>;
   scripts: Set<string>;
   caps: boolean;
-  local: Tally;
+  local: Found;
+  ctx: Context;
 }
 
 /** Decoded text of [from, to), with restorations decided (or guessed) put in. */
@@ -533,11 +675,24 @@ function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMa
     if (s.start < from || s.end > to) continue;
     const c = fills.get(s) ?? info.guesses.get(s);
     if (!c) continue;
-    raw += text.slice(at, s.start) + c.sequence.map((b) => CP1252_CHAR[b]).join('');
+    raw += text.slice(at, s.start) + sequenceText(c);
     at = s.end + (c.consumesSpace ? 1 : 0);
   }
   raw += text.slice(at, to);
   return decodeMixed(raw);
+}
+
+// A candidate's sequence as Windows-1252 characters (candidates are cached, so are these).
+const sequenceTexts = new WeakMap<Candidate, string>();
+
+function sequenceText(c: Candidate): string {
+  let t = sequenceTexts.get(c);
+  if (t === undefined) {
+    t = '';
+    for (const b of c.sequence) t += CP1252_CHAR[b]!;
+    sequenceTexts.set(c, t);
+  }
+  return t;
 }
 
 function lineInfo(text: string, spots: readonly Spot[]): LineInfo {
@@ -549,15 +704,45 @@ function lineInfo(text: string, spots: readonly Spot[]): LineInfo {
     at = s.end;
   }
   const decoded = decodeMixed(rest + text.slice(at));
+  // The scripts of its letters, and its words of two letters or more (/\p{L}{2,}/gu), in one
+  // pass over the characters.
   const scripts = new Set<string>();
-  for (const ch of decoded) {
-    if (ch < 'A' || !isLetter(ch)) continue;
-    const sc = scriptOf(ch);
-    if (sc) scripts.add(sc);
+  let words = 0;
+  let capsWords = 0;
+  let wordStart = -1;
+  let wordLetters = 0;
+  for (let i = 0; i <= decoded.length; ) {
+    const cp = i < decoded.length ? decoded.codePointAt(i)! : -1;
+    const size = cp > 0xffff ? 2 : 1;
+    let letter = false;
+    if (cp >= 0x41 && cp < 0x80) {
+      letter = (cp >= 0x61 && cp <= 0x7a) || cp <= 0x5a;
+      if (letter) scripts.add('Latin');
+    } else if (cp >= 0x80) {
+      const ch = String.fromCodePoint(cp);
+      letter = isLetter(ch);
+      if (letter) {
+        const sc = scriptOf(ch);
+        if (sc) scripts.add(sc);
+      }
+    }
+    if (letter) {
+      if (wordStart < 0) wordStart = i;
+      wordLetters++;
+    } else if (wordStart >= 0) {
+      if (wordLetters >= 2) {
+        const w = decoded.slice(wordStart, i);
+        words++;
+        if (w === w.toUpperCase() && w !== w.toLowerCase()) capsWords++;
+      }
+      wordStart = -1;
+      wordLetters = 0;
+    }
+    i += size;
   }
-  const words = decoded.match(/\p{L}{2,}/gu) ?? [];
-  const capsWords = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
-  return { spots, guesses: new Map(), counts: new Map(), scripts, caps: capsWords > 0 && capsWords * 2 > words.length, local: tallyText(decoded, emptyTally()) };
+  const caps = capsWords > 0 && capsWords * 2 > words;
+  const local = new Found(decoded);
+  return { spots, guesses: new Map(), found: new Map(), candidates: new Map(), scripts, caps, local, ctx: { lineScripts: scripts, lineCaps: caps, local } };
 }
 
 export interface SpotPlan {
@@ -596,15 +781,20 @@ export function planSpots(text: string, options: DroppedByteOptions, scope: Spot
   const decisions = new Map<Spot, SpotDecision>();
   // When cutting, a spot that does not look broken and that ftfy would not guess at is only cut
   // out (left as it is), without scoring: "é" at the end of "café".
-  const scored = scope === 'cut' ? spots.filter((s) => looksBroken(text, s) || ftfyRestoresNbsp(s)) : spots;
-  for (const spot of spots) if (!scored.includes(spot)) decisions.set(spot, { action: 'none', spot, scores: [], keep: 0 });
+  let scored = spots;
+  if (scope === 'cut') {
+    scored = [];
+    for (const spot of spots) {
+      if (looksBroken(text, spot) || ftfyRestoresNbsp(spot)) scored.push(spot);
+      else decisions.set(spot, { action: 'none', spot, scores: [], keep: 0 });
+    }
+  }
   // Later sweeps look again only at spots near one that changed (its neighbours' context).
   let changed: Spot[] = scored;
   for (let sweep = 0; sweep < 4 && changed.length > 0; sweep++) {
-    const near = (spot: Spot) => changed.some((c) => c !== spot && c.start < spot.end + 16 && c.end > spot.start - 16);
     const nowChanged: Spot[] = [];
     for (const spot of scored) {
-      if (fills.has(spot) || (sweep > 0 && !near(spot))) continue;
+      if (fills.has(spot) || (sweep > 0 && !nearAnother(spot, changed))) continue;
       const d = decideSpot(spot, text, fills, info, options);
       decisions.set(spot, d);
       if (d.action === 'restore') {
@@ -628,7 +818,7 @@ export function planSpots(text: string, options: DroppedByteOptions, scope: Spot
     if (d.action === 'restore') {
       out += text.slice(at, spot.start);
       const start = out.length;
-      out += d.candidate.sequence.map((b) => CP1252_CHAR[b]).join('');
+      out += sequenceText(d.candidate);
       restoredRanges.push({ start, end: out.length, char: d.candidate.char, inserted: d.candidate.restored.length });
       at = spot.end + (d.candidate.consumesSpace ? 1 : 0);
     } else if (d.action === 'protect' || scope === 'cut') {
@@ -642,9 +832,15 @@ export function planSpots(text: string, options: DroppedByteOptions, scope: Spot
   return { text: out, protectedRanges, restoredRanges, decisions: spots.map((s) => decisions.get(s)!) };
 }
 
+/** True when another of `spots` is within 16 characters of `spot`. */
+function nearAnother(spot: Spot, spots: readonly Spot[]): boolean {
+  for (const c of spots) if (c !== spot && c.start < spot.end + 16 && c.end > spot.start - 16) return true;
+  return false;
+}
+
 /** True when `text` has at least one spot (cheap enough to run on every repaired line). */
 export function hasSpots(text: string): boolean {
-  return LEAD_CHAR.test(text) && findSpots(text).length > 0;
+  return hasSpotsInScope(text, 'cut');
 }
 
 /**
@@ -671,7 +867,7 @@ export function looksBroken(text: string, spot: Spot): boolean {
 
 /** True when `text` shows damage ftfy does not see (a spot that looks broken). */
 export function looksDamaged(text: string): boolean {
-  return findSpots(text).some((s) => looksBroken(text, s));
+  return hasSpotsInScope(text, 'all');
 }
 
 /** Where the complete UTF-8 sequences (seen through Windows-1252) are, as [start, end). */
@@ -684,7 +880,7 @@ export function decodableSequences(text: string): [number, number][] {
     if (need < 0) continue;
     const bytes = [lead];
     for (let k = 1; k <= need; k++) {
-      const b = cp1252Byte(text[i + k] ?? '');
+      const b = cp1252ByteAt(text, i + k);
       if (b < 0 || !isContinuationByte(b)) break;
       bytes.push(b);
     }

@@ -65,12 +65,13 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   const body = source.slice(bom.length);
   // Fast path for clean decks: ftfy changes only text where its badness regex matches, and
   // without a FIX_ENCODING setting there is nothing else to read. One scan, no line bookkeeping.
-  if (!/fix_encoding/i.test(body) && (!hasNonAscii(body) || !anySuspicious(body))) {
+  const mentionsSwitch = /fix_encoding/i.test(body);
+  if (!mentionsSwitch && (!hasNonAscii(body) || !anySuspicious(body))) {
     return { text: source, repairs: [], diagnostics: [], enabled: true, ambiguous: [], mode: 'clean' };
   }
   const lines = new LineTable(body);
   const starts = lines.starts;
-  const setting: RepairSwitch = /fix_encoding/i.test(body) ? readRepairSwitch(lines.all(), findCodeRegions(lines.all())) : { enabled: true, diagnostics: [] };
+  const setting: RepairSwitch = mentionsSwitch ? readRepairSwitch(lines.all(), findCodeRegions(lines.all())) : { enabled: true, diagnostics: [] };
   const unchanged = (mode: RepairResult['mode']): RepairResult => ({
     text: source,
     repairs: [],
@@ -105,16 +106,22 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     const segments = segmentLine(lines.at(i), lines.regions(i));
     // A segment with a spot goes through the dropped-byte layer anyway: ftfy alone is run on it
     // now only if the deck's damage cannot be learnt from the other lines.
-    const results = segments.map((s) => (!hasNonAscii(s.text) ? null : hasSpots(s.text) ? DEFERRED : ftfyOnly(s.text)));
-    const text = segments.map((s, k) => resultOf(results[k])?.text ?? s.text).join('');
+    const results: LinePass['results'] = [];
+    let text = '';
+    for (const s of segments) {
+      const r = !hasNonAscii(s.text) ? null : hasSpots(s.text) ? DEFERRED : ftfyOnly(s.text);
+      results.push(r);
+      text += resultOf(r)?.text ?? s.text;
+    }
     const pass: LinePass = { segments, results, text };
     first.set(i, pass);
-    segments.forEach((s, k) => {
+    for (let k = 0; k < segments.length; k++) {
+      const s = segments[k]!;
       const r = results[k];
       if (r === DEFERRED && !s.code) deferred.push([pass, k]);
-      if (s.code || !r || r === DEFERRED || r.text === s.text) return;
+      if (s.code || !r || r === DEFERRED || r.text === s.text) continue;
       count(r);
-    });
+    }
   }
   if (peeledCounts.size === 0) {
     for (const [pass, k] of deferred) {
@@ -155,7 +162,8 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   const repairs: Repair[] = [];
   const ambiguous: AmbiguousReport[] = [];
   const changedLines = new Map<number, { before: string; after: string }>();
-  const repairedLines = new Map<number, string>();
+  // Repaired lines in order (lookAt is sorted): [line, repaired text].
+  const repairedLines: [number, string][] = [];
   for (const i of lookAt) {
     const line = lines.at(i);
     const pass = first.get(i);
@@ -195,7 +203,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     });
     const after = repaired.join('');
     if (after !== line) {
-      repairedLines.set(i, after);
+      repairedLines.push([i, after]);
       changedLines.set(i + 1, { before: line, after });
       repairs.push(...lineRepairs(i + 1, line, after, restored));
     }
@@ -204,7 +212,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   // The deck as it was, with the repaired lines put in.
   const parts: string[] = [bom];
   let at = 0;
-  for (const [i, after] of [...repairedLines].sort((a, b) => a[0] - b[0])) {
+  for (const [i, after] of repairedLines) {
     parts.push(body.slice(at, starts[i]!), after);
     at = starts[i]! + lines.at(i).length;
   }

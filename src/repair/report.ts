@@ -57,28 +57,66 @@ function inHunk(hunks: readonly Hunk[], offset: number): boolean {
 
 /**
  * Word hunks without a character diff, when the repair kept every run of whitespace (the usual
- * case): the words that differ, pairwise. Null when the whitespace differs.
+ * case): the words that differ, pairwise. Null when the whitespace differs. (What splitting both
+ * lines at /(\s+)/ and comparing the parts gives, read in step without making the parts.)
  */
 function wordHunksBySpaces(a: string, b: string): Hunk[] | null {
-  const pa = a.split(/(\s+)/);
-  const pb = b.split(/(\s+)/);
-  if (pa.length !== pb.length) return null;
+  // The lines share a prefix and a suffix: their words there are the same. Start at a word
+  // start before the first difference (the lines split alike up to there), and stop once what
+  // is left of both is the same text.
+  const shortest = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shortest && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  let start = prefix;
+  while (start > 0 && isSpaceCode(a.charCodeAt(start - 1))) start--;
+  while (start > 0 && !isSpaceCode(a.charCodeAt(start - 1))) start--;
   const hunks: Hunk[] = [];
-  let oa = 0;
-  let ob = 0;
-  for (let k = 0; k < pa.length; k++) {
-    const x = pa[k]!;
-    const y = pb[k]!;
-    if (k % 2 === 1 && x !== y) return null; // a separator changed
-    if (x !== y) {
+  let oa = start;
+  let ob = start;
+  for (;;) {
+    if (a.length - oa === b.length - ob && a.length - oa <= suffix) return hunks;
+    const ea = spaceFrom(a, oa);
+    const eb = spaceFrom(b, ob);
+    if (!sameText(a, oa, ea, b, ob, eb)) {
       const last = hunks[hunks.length - 1];
-      if (last && last.a1 === oa) Object.assign(last, { a1: oa + x.length, b1: ob + y.length });
-      else hunks.push({ a0: oa, a1: oa + x.length, b0: ob, b1: ob + y.length });
+      if (last && last.a1 === oa) Object.assign(last, { a1: ea, b1: eb });
+      else hunks.push({ a0: oa, a1: ea, b0: ob, b1: eb });
     }
-    oa += x.length;
-    ob += y.length;
+    // One line has more parts than the other.
+    if (ea === a.length || eb === b.length) return ea === a.length && eb === b.length ? hunks : null;
+    oa = wordFrom(a, ea);
+    ob = wordFrom(b, eb);
+    if (!sameText(a, ea, oa, b, eb, ob)) return null; // a separator changed
   }
-  return hunks;
+}
+
+/** What /\s/ matches (without the u flag; all of it is in the BMP). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The first whitespace at or after `i` (or the end). */
+function spaceFrom(s: string, i: number): number {
+  while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The first non-whitespace at or after `i` (or the end). */
+function wordFrom(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function sameText(a: string, a0: number, a1: number, b: string, b0: number, b1: number): boolean {
+  if (a1 - a0 !== b1 - b0) return false;
+  for (let k = 0; k < a1 - a0; k++) if (a.charCodeAt(a0 + k) !== b.charCodeAt(b0 + k)) return false;
+  return true;
 }
 
 /** The repairs of one line, word by word. `restored` lists the characters recovered from lost bytes. */
@@ -98,8 +136,11 @@ export function lineRepairs(lineNumber: number, before: string, after: string, r
   });
 }
 
+const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
+
 /** Shows invisible characters (soft hyphen, C1 controls, no-break space) in messages. */
 export function visible(text: string): string {
+  if (!INVISIBLE.test(text)) return text; // the usual case: nothing to show
   return text.replace(/[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu, (ch) => {
     if (ch === '\u00a0') return '\u237d'; // ⍽, the usual picture of a no-break space
     return `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
