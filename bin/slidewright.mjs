@@ -14,6 +14,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'slidewright');
 mkdirSync(CACHE, { recursive: true });
+/** Worker threads a command starts, bundled next to it (`<name>.mjs`). */
+const WORKERS = {
+  pdf: { 'deck-worker': 'export/pdf/deck-worker.ts' },
+};
 const COMMANDS = {
   pdf: 'PDF handouts of decks (exports/<deck>.pdf)',
   snapshots: 'a PNG of every slide (exports/<deck>/NNN.png)',
@@ -69,7 +73,10 @@ async function bundle(command) {
   const { build } = await import('esbuild');
   const temp = `${dir}.${process.pid}.tmp`;
   await build({
-    entryPoints: { main: path.join(SRC, 'cli', `${command}.ts`) },
+    entryPoints: {
+      main: path.join(SRC, 'cli', `${command}.ts`),
+      ...Object.fromEntries(Object.entries(WORKERS[command] ?? {}).map(([name, file]) => [name, path.join(SRC, file)])),
+    },
     bundle: true,
     splitting: true,
     outdir: temp,
@@ -113,4 +120,7 @@ if (!Object.hasOwn(COMMANDS, command)) {
   process.exit(2);
 }
 process.argv = [process.argv[0], path.join(SRC, 'cli', `${command}.ts`), ...args];
-await import(pathToFileURL(await bundle(command)).href);
+const main = await bundle(command);
+// Where the command finds its bundled workers (see src/export/pdf/deck-side.ts).
+globalThis[Symbol.for('slidewright.bundleDir')] = path.dirname(main);
+await import(pathToFileURL(main).href);

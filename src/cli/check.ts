@@ -5,7 +5,8 @@
 import { launchBrowser } from '../export/browser/index.ts';
 import { checkDeck, checkFailed, type DeckCheck } from '../export/check/index.ts';
 import { jsonReport, textReport } from '../export/check/report.ts';
-import { selectDecks, startSite } from '../export/site.ts';
+import { selectDecks } from '../export/select-decks.ts';
+import { startSite } from '../export/site.ts';
 import { EXIT_FAILED, EXIT_OK, formatSeconds, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
 
 const NAME = 'check';

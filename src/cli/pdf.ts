@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   }
   debug('exporter imported');
   const session = exporter.startBrowser();
-  const { selectDecks, DeckSelectionError } = await import('../export/site.ts');
+  const { selectDecks, DeckSelectionError } = await import('../export/select-decks.ts');
   let decks;
   try {
     decks = selectDecks(root, positionals);

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { launchBrowser } from '../export/browser/index.ts';
-import { selectDecks, startSite } from '../export/site.ts';
+import { selectDecks } from '../export/select-decks.ts';
+import { startSite } from '../export/site.ts';
 import { snapshotDeck } from '../export/snapshots/index.ts';
 import { EXIT_OK, UsageError, formatSeconds, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
 import { SettingError, parseRangeSpec } from '../export/settings.ts';

@@ -3,12 +3,19 @@
  * process: the deck runtime as an ES module (reveal.js left as bare imports, which the page's
  * import map points at reveal.js's own ES build) and the deck doctor as a classic script for
  * Playwright's `addInitScript`. esbuild takes a few milliseconds here, where loading Vite and
- * letting it bundle took most of a second of every export.
+ * letting it bundle took most of a second of every export; the result is also kept in
+ * `node_modules/.cache/slidewright/client/`, keyed by the sources' times and sizes, so that an
+ * export does not even start esbuild while the browser starts.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 
 export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client');
+const CACHE_DIR = path.resolve(CLIENT_DIR, '../../node_modules/.cache/slidewright/client');
 
 /** The module specifiers the deck runtime imports from reveal.js (resolved by the page's import map). */
 export const REVEAL_MODULES = ['reveal.js', 'reveal.js/plugin/notes'] as const;
@@ -26,11 +33,35 @@ function bundle(request: BundleRequest): Promise<string> {
   const key = JSON.stringify(request);
   let code = bundles.get(key);
   if (!code) {
-    code = compile(request);
+    code = cachedCompile(request);
     // A failed compile is not cached: the next call tries again.
     code.catch(() => bundles.delete(key));
     bundles.set(key, code);
   }
+  return code;
+}
+
+/** The client sources' names, times and sizes: any edit changes it. */
+function sourcesStamp(): string {
+  return readdirSync(CLIENT_DIR)
+    .sort()
+    .map((name) => {
+      const stats = statSync(path.join(CLIENT_DIR, name));
+      return `${name}:${stats.mtimeMs}:${stats.size}`;
+    })
+    .join('|');
+}
+
+async function cachedCompile(request: BundleRequest): Promise<string> {
+  const key = createHash('sha256').update(JSON.stringify(request)).update(sourcesStamp()).digest('hex').slice(0, 24);
+  const file = path.join(CACHE_DIR, `${key}.js`);
+  const cached = await readFile(file, 'utf8').catch(() => null);
+  if (cached !== null) return cached;
+  const code = await compile(request);
+  // A cache that cannot be written (a read-only install) only costs the next run a compile.
+  await mkdir(CACHE_DIR, { recursive: true })
+    .then(() => writeFileAtomic(file, code))
+    .catch(() => undefined);
   return code;
 }
 

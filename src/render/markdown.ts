@@ -40,6 +40,8 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   return {
     render: (markdown) => marked.parse(markdown, { async: false }),
     linkDefinitions(markdown) {
+      // Every definition has `]:` in it; most slides have none, and lexing costs a full pass.
+      if (!markdown.includes(']:')) return {};
       const links = marked.lexer(markdown).links;
       const result: Record<string, { href: string; title: string | null }> = {};
       for (const [label, link] of Object.entries(links)) result[label] = { href: link.href, title: link.title ?? null };

@@ -28,6 +28,8 @@ export function renderDeckPage(input: DeckPageInput): string {
     ...meta,
     ...(input.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     ...(input.importMap ? [`<script type="importmap">${scriptText(JSON.stringify({ imports: input.importMap }))}</script>`] : []),
+    // Fetched with the page rather than once the script that imports them has arrived.
+    ...Object.values(input.importMap ?? {}).map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
   ];
   return `<!doctype html>
 <html lang="${escapeHtml(input.lang)}">

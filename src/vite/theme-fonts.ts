@@ -52,10 +52,11 @@ export function isRevealThemeCss(id: string): boolean {
 }
 
 /**
- * A theme's CSS with each Google Fonts `@import` replaced by imports of the @fontsource CSS
- * files, written as `importOf(id)` (a bare id for Vite, a served URL for the exporters).
+ * A theme's CSS with each Google Fonts `@import` replaced by what `write` makes of the
+ * @fontsource CSS files for it: `@import`s of the bare ids for Vite, the files' rules inlined
+ * for the exporters' site.
  */
-export function selfHostThemeFonts(css: string, importOf: (id: string) => string, warn: (message: string) => void): string {
+export function selfHostThemeFonts(css: string, write: (ids: string[]) => string, warn: (message: string) => void): string {
   if (!css.includes('fonts.googleapis.com')) return css;
   return css.replace(GOOGLE_IMPORT, (whole, url: string) => {
     const imports = fontsourceImports(url, resolvable);
@@ -63,7 +64,7 @@ export function selfHostThemeFonts(css: string, importOf: (id: string) => string
       warn(`no self-hosted font for ${url}; the theme will use its fallback fonts`);
       return '';
     }
-    return imports.map((i) => `@import ${JSON.stringify(importOf(i))};`).join('\n');
+    return write(imports);
   });
 }
 
@@ -73,7 +74,8 @@ export function themeFontsPlugin(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!isRevealThemeCss(id) || !code.includes('fonts.googleapis.com')) return null;
-      return { code: selfHostThemeFonts(code, (i) => i, (message) => this.warn(message)), map: null };
+      const importAll = (ids: string[]) => ids.map((id) => `@import ${JSON.stringify(id)};`).join('\n');
+      return { code: selfHostThemeFonts(code, importAll, (message) => this.warn(message)), map: null };
     },
   };
 }

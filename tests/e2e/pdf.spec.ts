@@ -13,7 +13,6 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const SEED = 'lpw2025-cpansec-update';
 const run = promisify(execFile);
 
@@ -25,7 +24,8 @@ interface CliResult {
 
 function pdfCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/cli/pdf.ts', ...args], { cwd: ROOT, env });
+    // As `npm run pdf` runs it: through the launcher, whose bundle runs the decks in a worker.
+    const child = spawn(process.execPath, ['bin/slidewright.mjs', 'pdf', ...args], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -258,12 +258,13 @@ test('--fragments, emoji and front matter metadata; a hanging deck fails alone a
   }
 });
 
-test('without --fragments the same deck prints one page per slide, every fragment shown', async () => {
+test('without --fragments the same deck prints one page per slide, every fragment shown; a missing image is a warning', async () => {
   const dir = await outDir();
   try {
-    await writeFile(path.join(dir, 'steps.md'), STEPS_DECK);
+    await writeFile(path.join(dir, 'steps.md'), `${STEPS_DECK}\n![gone](media/gone.png)\n`);
     const result = await pdfCli([path.join(dir, 'steps.md'), '--out', dir]);
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/warning: http:\/\/127\.0\.0\.1:\d+\/[^ ]*gone\.png did not load \(HTTP 404\)/);
     const file = path.join(dir, 'steps.pdf');
     expect(Number((await pdfinfo(file)).Pages)).toBe(2);
     expect(await pageText(file, 1)).toMatch(/one\s+two\s+three/);

@@ -6,7 +6,7 @@
  * steps), one `page.pdf` in the size reveal sets, then metadata/outline/ActualText and an
  * atomic write. A deck that fails or times out is reported and the others go on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -14,26 +14,17 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, Page, Request } from 'playwright';
 import type { FoundBrowser } from '../browser/finders.ts';
 import { chromiumArgs, findBrowser } from '../browser/index.ts';
-import { chooseTheme } from '../../format/themes.ts';
 import type { JsonValue } from '../../format/types.ts';
-import { DEFAULT_THEME } from '../../format/types.ts';
-import type { DeckStore } from '../../vite/deck-store.ts';
 import type { DeckEntry } from '../../vite/project.ts';
-import { isInside, resolveProject } from '../../vite/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
-import type { Site, SiteDeck } from '../site.ts';
-import {
-  buildOutline,
-  planPages,
-  printQuery,
-  resolveSettings,
-  type DeckOutcome,
-  type PdfSettings,
-  type ResolvedSettings,
-} from './options.ts';
+import type { SiteDeck } from '../site.ts';
+import { buildOutline, planPages, printQuery, type DeckOutcome, type PdfSettings } from './options.ts';
 import { finishPdf } from './metadata.ts';
+import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
 import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
 import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
+
+export { findTheme } from './deck-side.ts';
 
 export interface ExportOptions {
   /** Project root (where `slides/` and `media/` are). */
@@ -70,14 +61,6 @@ class DeckFailure extends Error {
   override name = 'DeckFailure';
 }
 
-interface DeckJob {
-  entry: DeckEntry;
-  title: string;
-  meta: Record<string, JsonValue>;
-  resolved: ResolvedSettings;
-  warnings: string[];
-}
-
 const PACKAGE_VERSION = (() => {
   try {
     const file = new URL('../../../package.json', import.meta.url);
@@ -102,45 +85,6 @@ function metaKeywords(value: JsonValue | undefined): string[] | undefined {
   if (typeof value === 'string') return value.split(',').map((k) => k.trim()).filter(Boolean);
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
   return undefined;
-}
-
-/** A theme the build can use: a reveal.js theme or a CSS file inside the project; else null. */
-export function findTheme(name: string, root: string, deckFile?: string): string | null {
-  const project = resolveProject(root);
-  const findFile = (candidate: string): string | null => {
-    const places = [path.resolve(candidate), ...(deckFile ? [path.resolve(path.dirname(deckFile), candidate)] : []), path.resolve(project.root, candidate)];
-    for (const file of places) if (existsSync(file) && isInside(project.root, file)) return file;
-    return null;
-  };
-  const choice = chooseTheme(name, findFile, DEFAULT_THEME);
-  return choice.kind === 'reveal' ? choice.name : choice.kind === 'file' ? choice.path : null;
-}
-
-async function prepareDecks(options: ExportOptions): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
-  const { DeckStore } = await import('../../vite/deck-store.ts');
-  const store = new DeckStore(resolveProject(options.root, { decks: options.decks }));
-  const jobs: DeckJob[] = [];
-  const failed: DeckOutcome[] = [];
-  for (const entry of options.decks) {
-    const started = performance.now();
-    try {
-      const loaded = store.load(entry);
-      const resolved = resolveSettings({ cli: options.cli, frontMatter: loaded.deck.meta.pdf, deckOptions: loaded.deck.options });
-      const warnings = [...resolved.warnings];
-      if (resolved.settings.theme && resolved.sources.theme !== 'command line') {
-        const theme = findTheme(resolved.settings.theme, options.root, entry.file);
-        if (theme) resolved.settings.theme = theme;
-        else {
-          warnings.push(`front matter pdf.theme "${resolved.settings.theme}" is neither a reveal.js theme nor a CSS file in the project; using the deck's own`);
-          resolved.settings.theme = null;
-        }
-      }
-      jobs.push({ entry, title: loaded.title, meta: loaded.deck.meta, resolved, warnings });
-    } catch (error) {
-      failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `cannot read ${entry.file}: ${(error as Error).message}`, warnings: [] });
-    }
-  }
-  return { jobs, failed, store };
 }
 
 export interface BrowserSession {
@@ -179,56 +123,15 @@ async function launch(found: FoundBrowser): Promise<Browser> {
   }
 }
 
-/** Serves the decks together; if that fails, one by one, so one broken deck does not stop the rest. */
-async function serveDecks(
-  root: string,
-  jobs: DeckJob[],
-  store: DeckStore,
-): Promise<{ sites: Site[]; decks: Map<string, SiteDeck>; failed: Map<string, string> }> {
-  const { startSite } = await import('../site.ts');
-  const themes = new Map(jobs.filter((j) => j.resolved.settings.theme).map((j) => [j.entry.name, j.resolved.settings.theme!]));
-  const theme = themes.size ? (name: string) => themes.get(name) : undefined;
-  const decks = new Map<string, SiteDeck>();
-  const failed = new Map<string, string>();
-  try {
-    const site = await startSite({ root, decks: jobs.map((j) => j.entry), theme, store });
-    for (const d of site.decks) decks.set(d.name, d);
-    return { sites: [site], decks, failed };
-  } catch (error) {
-    if (jobs.length === 1) {
-      failed.set(jobs[0]!.entry.name, `the deck could not be rendered: ${firstLine(error)}`);
-      return { sites: [], decks, failed };
-    }
-  }
-  const sites: Site[] = [];
-  for (const job of jobs) {
-    try {
-      const site = await startSite({ root, decks: [job.entry], theme, store });
-      sites.push(site);
-      decks.set(job.entry.name, site.decks[0]!);
-    } catch (error) {
-      failed.set(job.entry.name, `the deck could not be rendered: ${firstLine(error)}`);
-    }
-  }
-  return { sites, decks, failed };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
-}
-
 export async function exportPdfs(options: ExportOptions): Promise<ExportReport> {
   const started = performance.now();
   // Fail fast and clearly when there is no browser, before building anything.
   const session = options.session ?? startBrowser();
   const found = session.found;
   const browserPromise = session.browser;
-  const prepared = await prepareDecks(options);
-  const outcomes: DeckOutcome[] = [...prepared.failed];
-  prepared.failed.forEach((o) => options.onDeck?.(o));
-  const buildPromise = serveDecks(options.root, prepared.jobs, prepared.store);
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), prepared.jobs.length));
+  const deckSide = startDeckSide({ root: options.root, decks: options.decks, cli: options.cli });
+  deckSide.catch(() => undefined);
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), options.decks.length));
   // While the decks are rendered, open the first pages (Chromium's first renderer takes a while to start).
   const warmPages: Promise<OpenPage>[] = [];
   void browserPromise.then((b) => {
@@ -239,27 +142,28 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     }
   }, () => undefined);
   let browser: Browser;
-  let served: Awaited<ReturnType<typeof serveDecks>>;
+  let side: DeckSide;
   try {
-    [browser, served] = await Promise.all([browserPromise, buildPromise]);
+    [browser, side] = await Promise.all([browserPromise, deckSide]);
   } catch (error) {
-    const sites = await buildPromise.catch(() => null);
-    await Promise.all((sites?.sites ?? []).map((s) => s.close()));
+    await deckSide.then((d) => d.close()).catch(() => undefined);
     await browserPromise.then((b) => b.close()).catch(() => undefined);
     throw error;
   }
+  const outcomes: DeckOutcome[] = [...side.failed];
+  side.failed.forEach((o) => options.onDeck?.(o));
   const onAbort = () => void browser.close().catch(() => undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    options.onStart?.({ browser: found, version: browser.version(), decks: prepared.jobs.length, ms: performance.now() - started });
+    options.onStart?.({ browser: found, version: browser.version(), decks: side.jobs.length, ms: performance.now() - started });
     await mkdir(options.outDir, { recursive: true });
-    const queue = [...prepared.jobs];
+    const queue = [...side.jobs];
     const creator = `slidewright ${PACKAGE_VERSION} (reveal.js print view, Chromium ${browser.version()})`;
     const worker = async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         if (options.signal?.aborted) return;
-        const renderError = served.failed.get(job.entry.name);
-        const siteDeck = served.decks.get(job.entry.name);
+        const renderError = side.unrendered.get(job.entry.name);
+        const siteDeck = side.pages.get(job.entry.name);
         const outcome: DeckOutcome =
           renderError || !siteDeck
             ? { name: job.entry.name, ok: false, ms: 0, error: renderError ?? 'the deck has no page', warnings: job.warnings }
@@ -273,7 +177,7 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     options.signal?.removeEventListener('abort', onAbort);
     for (const left of warmPages) void left.then((p) => p.context.close()).catch(() => undefined);
     await browser.close().catch(() => undefined);
-    await Promise.all(served.sites.map((s) => s.close().catch(() => undefined)));
+    await side.close();
     if (options.signal?.aborted) await removeTemporaryFiles(options.outDir);
   }
   const order = new Map(options.decks.map((d, i) => [d.name, i]));
@@ -366,14 +270,15 @@ async function exportDeck(
     context = opened.context;
     const page = opened.page;
     page.on('request', (r) => pending.set(r, r.url()));
-    page.on('requestfinished', (r) => {
-      pending.delete(r);
-      void r.response().then((response) => {
-        if (!response || response.status() < 400) return;
-        if (ESSENTIAL.has(r.resourceType())) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (HTTP ${response.status()})`));
-        else warnings.push(`${r.url()} did not load (HTTP ${response.status()})`);
-      }).catch(() => undefined);
+    // The status comes with the response event (asking each finished request for its
+    // response would cost a round trip to the browser per file).
+    page.on('response', (response) => {
+      if (response.status() < 400) return;
+      const r = response.request();
+      if (ESSENTIAL.has(r.resourceType())) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (HTTP ${response.status()})`));
+      else warnings.push(`${r.url()} did not load (HTTP ${response.status()})`);
     });
+    page.on('requestfinished', (r) => pending.delete(r));
     page.on('requestfailed', (r) => {
       pending.delete(r);
       const reason = r.failure()?.errorText ?? 'failed';

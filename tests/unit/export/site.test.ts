@@ -57,6 +57,7 @@ describe('the exporters’ site', () => {
     expect(Object.keys(importMap.imports)).toEqual(['reveal.js', 'reveal.js/plugin/notes']);
     for (const url of Object.values(importMap.imports)) {
       expect(url).toMatch(/\.mjs$/);
+      expect(html).toContain(`<link rel="modulepreload" href="${url}">`);
       expect(await (await get(url)).text()).toMatch(/export\s*\{/);
     }
     const runtime = await get('/@slidewright/deck-runtime.js');
@@ -74,18 +75,17 @@ describe('the exporters’ site', () => {
     expect(await (await get('/')).text()).toContain('<a href="./talk/">Talk</a>');
   });
 
-  it('swaps the theme’s Google Fonts import for served @fontsource files', async () => {
+  it('swaps the theme’s Google Fonts import for the @fontsource rules, fonts served', async () => {
     const html = await (await get('talk/')).text();
     const theme = /href="([^"]+solarized\.css)"/.exec(html)![1]!;
     const css = await (await get(theme)).text();
     expect(css).not.toContain('fonts.googleapis.com');
-    const imports = [...css.matchAll(/@import "([^"]+)"/g)].map((m) => m[1]!);
-    expect(imports.some((i) => /@fontsource\/lato\/400\.css$/.test(i))).toBe(true);
-    const lato = await (await get(imports[0]!)).text();
-    const font = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(lato)![1]!;
-    const fontResponse = await get(new URL(font, new URL(imports[0]!, site.baseUrl)).href);
-    expect(fontResponse.status).toBe(200);
-    expect(fontResponse.headers.get('content-type')).toBe('font/woff2');
+    expect(css).not.toContain('@import');
+    const fonts = [...css.matchAll(/font-family: 'Lato';[^}]*?url\((\/@fs\/[^)]+\.woff2)\)/g)].map((m) => m[1]!);
+    expect(fonts.some((f) => /@fontsource\/lato\/files\/lato-latin-400-normal\.woff2$/.test(f))).toBe(true);
+    const font = await get(fonts[0]!);
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
   });
 
   it('serves media, but no hidden file and nothing a link leads out of', async () => {
