@@ -4,16 +4,57 @@
  * ```` ```js [1-2|3] ```` → step-wise line highlights, ```` ```js [712: 1-2] ```` → numbering from 712.
  */
 import { createRequire } from 'node:module';
-import type { HLJSApi } from 'highlight.js';
+import type { HLJSApi, LanguageFn, Mode } from 'highlight.js';
 import { escapeHtml } from './escape.ts';
 
 const require = createRequire(import.meta.url);
-let hljs: HLJSApi | undefined;
+let core: HLJSApi | undefined;
+let everyLanguage = false;
 
-/** highlight.js with all its languages, loaded on the first code block: most decks have none. */
-function highlighter(): HLJSApi {
-  hljs ??= require('highlight.js') as HLJSApi;
-  return hljs;
+/**
+ * highlight.js with the languages a deck uses, loaded as fences ask for them: all 190 take
+ * about 90 ms to load, and a deck shows one or two. A fence naming a language by an alias
+ * (`js`, `sh`) loads them all; the highlighting is the same either way.
+ */
+function highlighterFor(language: string): HLJSApi {
+  core ??= require('highlight.js/lib/core') as HLJSApi;
+  if (!everyLanguage && !core.getLanguage(language) && !register(core, language.toLowerCase(), new Set())) {
+    require('highlight.js'); // registers every language on the same instance
+    everyLanguage = true;
+  }
+  return core;
+}
+
+/** Registers a language by its file name, with the languages it embeds; false when one is not a file. */
+function register(hljs: HLJSApi, name: string, seen: Set<string>): boolean {
+  if (hljs.getLanguage(name) || seen.has(name)) return true;
+  seen.add(name);
+  if (!/^[a-z0-9-]+$/.test(name)) return false;
+  let definition: LanguageFn;
+  try {
+    definition = require(`highlight.js/lib/languages/${name}`) as LanguageFn;
+  } catch {
+    return false;
+  }
+  // Embedded languages (`subLanguage`) must be there too, or their parts would stay plain.
+  for (const embedded of embeddedLanguages(definition(hljs))) if (!register(hljs, embedded, seen)) return false;
+  hljs.registerLanguage(name, definition);
+  return true;
+}
+
+function embeddedLanguages(mode: Mode): Set<string> {
+  const found = new Set<string>();
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) return value.forEach(walk);
+    const sub = (value as Mode).subLanguage;
+    for (const name of typeof sub === 'string' ? [sub] : Array.isArray(sub) ? sub : []) found.add(name);
+    Object.values(value).forEach(walk);
+  };
+  walk(mode);
+  return found;
 }
 
 export interface FenceInfo {
@@ -41,9 +82,9 @@ export function parseFenceInfo(info: string): FenceInfo {
 
 export function renderCode(code: string, info: string): string {
   const fence = parseFenceInfo(info);
-  const language = fence.language && highlighter().getLanguage(fence.language) ? fence.language : null;
+  const language = fence.language && highlighterFor(fence.language).getLanguage(fence.language) ? fence.language : null;
   const body = language
-    ? highlighter().highlight(code, { language, ignoreIllegals: true }).value
+    ? core!.highlight(code, { language, ignoreIllegals: true }).value
     : escapeHtml(code);
   const classes = ['hljs', language ? `language-${language}` : fence.language ? `language-${fence.language}` : 'nohighlight'];
   if (fence.lineNumbers === null) return `<pre><code class="${escapeHtml(classes.join(' '))}">${body}</code></pre>\n`;
