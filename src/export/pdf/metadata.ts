@@ -262,8 +262,7 @@ function addActualText(
       const dict = new PdfDict(stream.dict.entries);
       dict.set('Filter', new PdfName('FlateDecode'));
       dict.delete('DecodeParms');
-      // Level 1: these streams are small, and finishing is on the critical path of every export.
-      objects.set(ref.num, new PdfStream(dict, zlib.deflateSync(Buffer.from(edited, 'latin1'), { level: 1 })));
+      objects.set(ref.num, new PdfStream(dict, zlib.deflateSync(Buffer.from(edited, 'latin1'))));
     }
   }
   return { count: done.size };
