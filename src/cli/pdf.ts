@@ -87,29 +87,39 @@ async function main(): Promise<number> {
   const concurrency = parsePositive('--jobs', values.jobs, { integer: true });
   const outDir = path.resolve(values.out ?? path.join(root, 'exports'));
 
-  // The browser starts first (it takes longest), then the decks are chosen and rendered.
-  const exporter = await import('../export/pdf/export.ts');
+  // The decks are chosen and their half of the work (compile, settings, pages) starts first, in
+  // a worker thread, while this thread loads Playwright; then the browser starts.
+  const { selectDecks, DeckSelectionError } = await import('../export/select-decks.ts');
+  const { findTheme, startDeckSide } = await import('../export/pdf/deck-side.ts');
+  let decks;
+  try {
+    decks = selectDecks(root, positionals);
+  } catch (error) {
+    if (error instanceof DeckSelectionError) throw new UsageError(error.message);
+    throw error;
+  }
   if (values.theme !== undefined) {
-    const theme = exporter.findTheme(values.theme, root);
+    const theme = findTheme(values.theme, root);
     if (!theme) {
       const { REVEAL_THEMES } = await import('../format/themes.ts');
       throw new UsageError(`--theme "${values.theme}": not a reveal.js theme (${REVEAL_THEMES.join(', ')}) nor a CSS file in the project`);
     }
     cli.theme = theme;
   }
-  debug('exporter imported');
-  const session = exporter.startBrowser();
-  const { selectDecks, DeckSelectionError } = await import('../export/select-decks.ts');
-  let decks;
+  const deckSide = startDeckSide({ root, decks, cli });
+  deckSide.catch(() => undefined); // awaited by exportPdfs
+  debug('decks selected, deck side started');
+  let exporter: typeof import('../export/pdf/export.ts');
+  let session: import('../export/pdf/export.ts').BrowserSession;
   try {
-    decks = selectDecks(root, positionals);
+    exporter = await import('../export/pdf/export.ts');
+    debug('exporter imported');
+    session = exporter.startBrowser();
   } catch (error) {
-    await session.browser.then((b) => b.close()).catch(() => undefined);
-    if (error instanceof DeckSelectionError) throw new UsageError(error.message);
+    await deckSide.then((side) => side.close()).catch(() => undefined);
     throw error;
   }
 
-  debug('decks selected');
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -129,6 +139,8 @@ async function main(): Promise<number> {
     timeoutMs,
     concurrency,
     session,
+    deckSide,
+    exitsAfter: true,
     signal: controller.signal,
     onStart: ({ browser, version, decks: count, ms }) =>
       progress(`pdf: ${count} deck${count === 1 ? '' : 's'} rendered, Chromium ${version} (${browser.source}: ${browser.executablePath}) ready in ${formatSeconds(ms)}`),
@@ -146,7 +158,8 @@ async function main(): Promise<number> {
     return 130;
   }
   progress(formatSummary(report.outcomes, performance.now() - started));
-  return report.outcomes.every((o) => o.ok) ? EXIT_OK : EXIT_FAILED;
+  // Exit now: the browser is still shutting down, and Playwright kills it on exit (exitsAfter).
+  process.exit(report.outcomes.every((o) => o.ok) ? EXIT_OK : EXIT_FAILED);
 }
 
 await runCommand('pdf', main);

@@ -40,6 +40,13 @@ export interface ExportOptions {
   concurrency?: number;
   /** A browser already starting (see `startBrowser`); default: one found by `findBrowser()`. */
   session?: BrowserSession;
+  /**
+   * The caller exits the process as soon as this returns: the browser and the site are then
+   * closed without waiting for them (the PDFs are all written by then).
+   */
+  exitsAfter?: boolean;
+  /** The decks' half already started (see `startDeckSide`); default: started here. */
+  deckSide?: Promise<DeckSide>;
   /** Called when a deck is done, in completion order. */
   onDeck?: (outcome: DeckOutcome) => void;
   /** Called once the decks are rendered and the browser started. */
@@ -129,7 +136,7 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
   const session = options.session ?? startBrowser();
   const found = session.found;
   const browserPromise = session.browser;
-  const deckSide = startDeckSide({ root: options.root, decks: options.decks, cli: options.cli });
+  const deckSide = options.deckSide ?? startDeckSide({ root: options.root, decks: options.decks, cli: options.cli });
   deckSide.catch(() => undefined);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), options.decks.length));
   // While the decks are rendered, open the first pages (Chromium's first renderer takes a while to start).
@@ -176,9 +183,11 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     for (const left of warmPages) void left.then((p) => p.context.close()).catch(() => undefined);
-    await browser.close().catch(() => undefined);
-    await side.close();
+    const closing = Promise.all([browser.close().catch(() => undefined), side.close()]);
     if (options.signal?.aborted) await removeTemporaryFiles(options.outDir);
+    // A command about to exit need not wait for Chromium's shutdown (about 0.1 s): Playwright
+    // kills the browser and removes its profile when the process exits.
+    if (!options.exitsAfter || options.signal?.aborted) await closing;
   }
   const order = new Map(options.decks.map((d, i) => [d.name, i]));
   outcomes.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
