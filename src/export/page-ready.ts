@@ -11,30 +11,34 @@ declare global {
   }
 }
 
-/** Call before `page.goto`: records reveal's `pdf-ready`, which may fire before we look. */
+/** Init script that records reveal's `pdf-ready`, which may fire before we look. */
+export const PDF_READY_SCRIPT = "window.addEventListener('pdf-ready', () => { window.__slidewrightPdfReady = true; });";
+
+/** Call before `page.goto` (or add `PDF_READY_SCRIPT` to the page's own init script). */
 export async function watchPdfReady(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.addEventListener('pdf-ready', () => {
-      window.__slidewrightPdfReady = true;
-    });
-  });
+  await page.addInitScript(PDF_READY_SCRIPT);
 }
 
 export interface ReadyOptions {
   /** The page is reveal's print view (`?print-pdf`): also wait for `pdf-ready`. */
   print: boolean;
   timeoutMs: number;
+  /**
+   * Also wait two frames, so that what the fonts and images changed is painted (default true:
+   * screenshots need it; printing lays the page out anew and need not wait).
+   */
+  painted?: boolean;
 }
 
 export async function waitForDeckReady(page: Page, options: ReadyOptions): Promise<void> {
   const timeout = options.timeoutMs;
-  await page.waitForFunction(() => window.Reveal?.isReady() === true, undefined, { timeout });
-  if (options.print) await page.waitForFunction(() => window.__slidewrightPdfReady === true, undefined, { timeout });
-  await page.evaluate(async () => {
+  // One wait for both (one round trip): reveal is ready and, in the print view, has laid it out.
+  await page.waitForFunction((print) => window.Reveal?.isReady() === true && (!print || window.__slidewrightPdfReady === true), options.print, { timeout });
+  await page.evaluate(async (painted) => {
     await document.fonts.ready;
     const images = [...document.images];
     // A broken image must not hang the export; the deck doctor reports it.
     await Promise.all(images.map((img) => (img.complete && img.naturalWidth > 0 ? undefined : img.decode().catch(() => undefined))));
-    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-  });
+    if (painted) await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  }, options.painted ?? true);
 }

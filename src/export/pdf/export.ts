@@ -22,7 +22,7 @@ import { buildOutline, planPages, printQuery, type DeckOutcome, type PdfSettings
 import { finishPdf } from './metadata.ts';
 import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
 import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
-import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
+import { PDF_READY_SCRIPT, waitForDeckReady } from '../page-ready.ts';
 
 export { findTheme } from './deck-side.ts';
 
@@ -235,8 +235,7 @@ interface OpenPage {
 async function openPage(browser: Browser): Promise<OpenPage> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(INIT_SCRIPT);
-  await watchPdfReady(page);
+  await page.addInitScript(`${INIT_SCRIPT}\n${PDF_READY_SCRIPT}`); // one round trip for both
   return { context, page };
 }
 
@@ -300,7 +299,7 @@ async function exportDeck(
     await deadline.race(page.goto(url, { waitUntil: 'commit', timeout: 0 }), 'the deck page', fatal);
     mark('goto');
     await deadline.race(
-      waitForDeckReady(page, { print: true, timeoutMs: 0 }).catch((error: Error) => {
+      waitForDeckReady(page, { print: true, timeoutMs: 0, painted: false }).catch((error: Error) => {
         throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(`the deck did not start: ${pageErrors[0]}`) : error;
       }),
       "reveal.js's print layout (pdf-ready), fonts and images",
