@@ -10,7 +10,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDiagnostic } from '../format/diagnostics.ts';
 import { renderDeckPage, renderIndexPage } from '../render/page.ts';
 import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverride } from '../vite/deck-module.ts';
@@ -112,7 +112,7 @@ function mayServe(project: Project, file: string): boolean {
 
 /** The import map of the deck runtime: reveal.js's ES builds (resolved as Node resolves `import`). */
 function revealImportMap(): Record<string, string> {
-  return Object.fromEntries(REVEAL_MODULES.map((specifier) => [specifier, fileUrlPath(new URL(import.meta.resolve(specifier)).pathname)]));
+  return Object.fromEntries(REVEAL_MODULES.map((specifier) => [specifier, fileUrlPath(fileURLToPath(import.meta.resolve(specifier)))]));
 }
 
 /**

@@ -58,7 +58,7 @@ export function isRevealThemeCss(id: string): boolean {
  */
 export function selfHostThemeFonts(css: string, write: (ids: string[]) => string, warn: (message: string) => void): string {
   if (!css.includes('fonts.googleapis.com')) return css;
-  return css.replace(GOOGLE_IMPORT, (whole, url: string) => {
+  return css.replace(GOOGLE_IMPORT, (_whole, url: string) => {
     const imports = fontsourceImports(url, resolvable);
     if (!imports) {
       warn(`no self-hosted font for ${url}; the theme will use its fallback fonts`);

@@ -24,8 +24,6 @@ import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-si
 import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
 import { PDF_READY_SCRIPT, waitForDeckReady } from '../page-ready.ts';
 
-export { findTheme } from './deck-side.ts';
-
 export interface ExportOptions {
   /** Project root (where `slides/` and `media/` are). */
   root: string;
