@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, Page, Request } from 'playwright';
 import type { FoundBrowser } from '../browser/finders.ts';
-import { chromiumArgs, findBrowser } from '../browser/index.ts';
+import { chromium, chromiumArgs, findBrowser } from '../browser/index.ts';
 import type { JsonValue } from '../../format/types.ts';
 import type { DeckEntry } from '../../vite/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
@@ -108,7 +108,6 @@ export function startBrowser(found: FoundBrowser = findBrowser()): BrowserSessio
 }
 
 async function launch(found: FoundBrowser): Promise<Browser> {
-  const { chromium } = await import('playwright');
   try {
     return await chromium.launch({
       executablePath: found.executablePath,
