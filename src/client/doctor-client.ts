@@ -10,27 +10,11 @@
  * In the hidden copy it only numbers the slides, before reveal.js moves them: this module is
  * injected in `<head>`, so it runs before the deck's own module.
  */
-import { countFindings, mergeFindings, plural, runDoctor, stampSlides, type DoctorFinding, type PipelineDiagnostic, type ReportFinding } from './doctor.ts';
+import { countFindings, mergeFindings, plural, runDoctor, stampSlides, type ReportFinding } from './doctor.ts';
+import { DATA_ELEMENT_ID, DOCTOR_EVENT, type DoctorEventData, type DoctorPageData } from './doctor-protocol.ts';
 
 export const PROBE_PARAM = 'slidewrightDoctor';
-export const DATA_ELEMENT_ID = 'slidewright-doctor-data';
 export const PANEL_ID = 'slidewright-doctor';
-export const DOCTOR_EVENT = 'slidewright:doctor';
-
-export interface DoctorPageData {
-  deck: string;
-  /** The deck file as the terminal shows it (relative to the project). */
-  file: string;
-  diagnostics: PipelineDiagnostic[];
-}
-
-export interface DoctorEventData {
-  deck: string;
-  /** The page's own findings (the server knows the pipeline's diagnostics). */
-  findings: DoctorFinding[];
-  /** First markdown line of each slide, to place pipeline diagnostics in slides. */
-  slideLines: number[];
-}
 
 interface ProbeWindow extends Window {
   __slidewrightPdfReady?: boolean;

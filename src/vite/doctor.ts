@@ -7,15 +7,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { DATA_ELEMENT_ID, DOCTOR_EVENT, type DoctorEventData, type DoctorPageData } from '../client/doctor-protocol.ts';
 import { formatFinding, mergeFindings, type DoctorFinding } from '../client/doctor-rules.ts';
 import { resolveDeckStyles } from './deck-module.ts';
 import type { DeckStore } from './deck-store.ts';
 
 const CLIENT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/doctor-client.ts');
-export const DOCTOR_CLIENT_ID = 'virtual:slidewright/doctor-client';
-// Kept in step with src/client/doctor-client.ts (not imported: that module runs in the browser).
-const DATA_ELEMENT_ID = 'slidewright-doctor-data';
-const DOCTOR_EVENT = 'slidewright:doctor';
+const DOCTOR_CLIENT_ID = 'virtual:slidewright/doctor-client';
 
 function isFinding(value: unknown): value is DoctorFinding {
   if (!value || typeof value !== 'object') return false;
@@ -41,35 +39,36 @@ export function doctorPlugin(store: () => DeckStore): Plugin {
       // Before Vite's own HTML processing, which turns inline module scripts into modules.
       order: 'pre',
       handler(_html, ctx): HtmlTagDescriptor[] | undefined {
-      // Deck pages are `<base><deck>/index.html` (see pages.ts).
-      const base = ctx.server?.config.base ?? '/';
-      const rest = ctx.path.startsWith(base) ? ctx.path.slice(base.length) : ctx.path.replace(/^\//, '');
-      const m = /^([^/]+)\/(index\.html)?$/.exec(rest);
-      if (!m) return undefined;
-      let name: string;
-      try {
-        name = decodeURIComponent(m[1]!);
-      } catch {
-        return undefined;
-      }
-      const entry = store().find(name);
-      if (!entry) return undefined;
-      const deck = store().load(entry);
-      const styles = resolveDeckStyles(deck, store().project);
-      const data = {
-        deck: deck.name,
-        file: path.relative(store().project.root, deck.file).split(path.sep).join('/') || deck.file,
-        diagnostics: [...deck.diagnostics, ...styles.diagnostics],
-      };
-      return [
-        { tag: 'script', attrs: { type: 'application/json', id: DATA_ELEMENT_ID }, children: inlineJson(data), injectTo: 'head' },
-        { tag: 'script', attrs: { type: 'module' }, children: `import ${JSON.stringify(DOCTOR_CLIENT_ID)};`, injectTo: 'head' },
-      ];
+        // Deck pages are `<base><deck>/index.html` (see pages.ts).
+        const base = ctx.server?.config.base ?? '/';
+        const rest = ctx.path.startsWith(base) ? ctx.path.slice(base.length) : ctx.path.replace(/^\//, '');
+        const m = /^([^/]+)\/(index\.html)?$/.exec(rest);
+        if (!m) return undefined;
+        let name: string;
+        try {
+          name = decodeURIComponent(m[1]!);
+        } catch {
+          return undefined;
+        }
+        const entry = store().find(name);
+        if (!entry) return undefined;
+        const deck = store().load(entry);
+        const styles = resolveDeckStyles(deck, store().project);
+        const data: DoctorPageData = {
+          deck: deck.name,
+          file: path.relative(store().project.root, deck.file).split(path.sep).join('/') || deck.file,
+          diagnostics: [...deck.diagnostics, ...styles.diagnostics],
+        };
+        return [
+          { tag: 'script', attrs: { type: 'application/json', id: DATA_ELEMENT_ID }, children: inlineJson(data), injectTo: 'head' },
+          { tag: 'script', attrs: { type: 'module' }, children: `import ${JSON.stringify(DOCTOR_CLIENT_ID)};`, injectTo: 'head' },
+        ];
       },
     },
     configureServer(server) {
       server.ws.on(DOCTOR_EVENT, (data: unknown) => {
-        const payload = data as { deck?: unknown; findings?: unknown; slideLines?: unknown } | null;
+        // From the page: checked field by field before use.
+        const payload = data as Partial<Record<keyof DoctorEventData, unknown>> | null;
         if (!payload || typeof payload.deck !== 'string' || !Array.isArray(payload.findings)) return;
         const entry = store().find(payload.deck);
         if (!entry) return;
