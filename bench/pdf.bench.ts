@@ -21,30 +21,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromiumArgs, findBrowser } from '../src/export/browser/index.ts';
 import { exportPdfs } from '../src/export/pdf/export.ts';
 import { startBuiltSite } from './built-site.ts';
+import { generateDeck } from './decks.ts';
 import { summarize, type BenchRow, type BenchSuite, type Stats, type Target } from './harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = path.join(ROOT, 'slides/lpw2025-cpansec-update.md');
-
-/** A deck like the seed (solarized, 960×700, lists, code, notes, vertical stacks) of `n` slides. */
-export function generateDeck(n: number): string {
-  const parts = ['[comment]: # (THEME = solarized)', '[comment]: # (width: 960)', '[comment]: # (height: 700)', ''];
-  for (let i = 1; i <= n; i++) {
-    const body = [
-      `## Slide ${i}: supply chain security`,
-      '',
-      `* **Point ${i}.1**: we work on & care for security`,
-      `* Point ${i}.2 with [a link](https://example.org/${i})`,
-      `* Point ${i}.3 👉 with an emoji`,
-      '',
-    ];
-    if (i % 4 === 0) body.push('```perl', `my $slide = ${i};`, 'print "slide $slide\\n";', '```', '');
-    body.push('Note:', '', `Speaker notes for slide ${i}.`, '');
-    parts.push(...body);
-    if (i < n) parts.push(i % 5 === 0 ? '[comment]: # (|||)' : '[comment]: # (!!!)', '');
-  }
-  return parts.join('\n');
-}
 
 const FLOOR_SCRIPT = `
 import { chromium } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'node_modules/playwright/index.mjs')).href)};

@@ -25,22 +25,11 @@ import { startSite, type SiteDeck } from '../src/export/site.ts';
 import { snapshotDeck } from '../src/export/snapshots/index.ts';
 import { defaultJobs } from '../src/export/snapshots/plan.ts';
 import { decodePng, diffPixels } from '../src/export/snapshots/png.ts';
+import { generateDeck } from './decks.ts';
 import { summarize, type BenchRow, type BenchSuite, type Stats } from './harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = path.join(ROOT, 'slides/lpw2025-cpansec-update.md');
-
-/** A deck like the seed (solarized, 960×700, lists, links, code, notes, vertical stacks). */
-function generateDeck(n: number): string {
-  const parts = ['[comment]: # (THEME = solarized)', ''];
-  for (let i = 1; i <= n; i++) {
-    parts.push(`## Slide ${i}: security on CPAN`, '', `* **Point ${i}.1**: we work on & care for security`, `* Point ${i}.2 with [a link](https://example.org/${i})`, '');
-    if (i % 4 === 0) parts.push('```perl', `my $slide = ${i};`, 'print "slide $slide\\n";', '```', '');
-    parts.push('Note:', '', `Speaker notes for slide ${i}.`, '');
-    if (i < n) parts.push(i % 5 === 0 ? '[comment]: # (|||)' : '[comment]: # (!!!)', '');
-  }
-  return parts.join('\n');
-}
 
 const NORMAL_VIEW = '?transition=none&backgroundTransition=none&controls=false&progress=false&slideNumber=false&margin=0';
 
