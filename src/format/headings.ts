@@ -6,7 +6,7 @@
  */
 import { Lexer } from 'marked';
 
-export interface HeadingBreak {
+interface HeadingBreak {
   /** 0-based index of the heading's first line in the text. */
   lineIndex: number;
   kind: 'horizontal' | 'vertical';
@@ -23,43 +23,46 @@ function findHeadings(text: string): Heading[] {
   const tokens = new Lexer({ gfm: true }).lex(text);
   const headings: Heading[] = [];
   let position = 0;
+  // Lines are counted as the scan moves on, not from the top again for every heading.
+  let lineIndex = 0;
+  let counted = 0;
   tokens.forEach((token, i) => {
     const start = text.indexOf(token.raw, position);
     if (start < 0) return; // marked normalised this piece; keep going from where we were
+    lineIndex += countNewlines(text, counted, start);
+    counted = start;
     position = start + token.raw.length;
     if (token.type !== 'heading') return;
-    const next = tokens.slice(i + 1).find((t) => t.type !== 'space');
+    let j = i + 1;
+    while (tokens[j]?.type === 'space') j++;
     headings.push({
-      lineIndex: countNewlines(text, start),
+      lineIndex,
       depth: (token as { depth: number }).depth,
-      followedByContent: next !== undefined && next.type !== 'heading',
+      followedByContent: j < tokens.length && tokens[j]!.type !== 'heading',
     });
   });
   return headings;
 }
 
-function countNewlines(text: string, end: number): number {
+function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
 
 /**
- * Pandoc's rule: the slide level is the highest heading level that is followed directly by
- * content somewhere in the document.
+ * The heading breaks of `text`. Without a `slideLevel`, Pandoc's rule picks it: the highest
+ * heading level that is followed directly by content somewhere in the document. (One lexing
+ * pass serves both: the document is lexed once, not once for the level and again for the breaks.)
  */
-export function defaultSlideLevel(text: string): number {
-  const levels = findHeadings(text)
-    .filter((h) => h.followedByContent)
-    .map((h) => h.depth);
-  return levels.length ? Math.min(...levels) : 1;
-}
-
-export function headingBreaks(text: string, slideLevel: number, vertical = true): HeadingBreak[] {
+export function headingBreaks(text: string, slideLevel: number | null): HeadingBreak[] {
+  const headings = findHeadings(text);
+  const levels = headings.filter((h) => h.followedByContent).map((h) => h.depth);
+  const level = slideLevel ?? (levels.length ? Math.min(...levels) : 1);
   const breaks: HeadingBreak[] = [];
-  for (const h of findHeadings(text)) {
-    if (h.depth <= slideLevel) breaks.push({ lineIndex: h.lineIndex, kind: 'horizontal' });
-    else if (vertical && h.depth === slideLevel + 1) breaks.push({ lineIndex: h.lineIndex, kind: 'vertical' });
+  for (const h of headings) {
+    if (h.depth <= level) breaks.push({ lineIndex: h.lineIndex, kind: 'horizontal' });
+    else if (h.depth === level + 1) breaks.push({ lineIndex: h.lineIndex, kind: 'vertical' });
   }
   return breaks;
 }

@@ -7,8 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseAttributes, mergeAttributes } from './attributes.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { fencedLines } from './fences.ts';
-import { extractFrontMatter, frontMatterKeyLine } from './front-matter.ts';
-import { defaultSlideLevel, headingBreaks } from './headings.ts';
+import { extractFrontMatter } from './front-matter.ts';
+import { headingBreaks } from './headings.ts';
 import { lexLine, splitLines, type LineToken } from './lexer.ts';
 import { REVEAL_THEMES } from './themes.ts';
 import { isRevealOption, suggestOption, RESERVED_OPTION_KEYS } from './reveal-options.ts';
@@ -49,7 +49,7 @@ export function parseDeck(source: string): Deck {
   const lines = splitLines(source);
   const frontMatter = extractFrontMatter(lines);
   frontMatter.diagnostics.forEach(report);
-  applyFrontMatter(deck, frontMatter.data, lines, report);
+  applyFrontMatter(deck, frontMatter.data, frontMatter.keyLines, report);
 
   let tokens: LineToken[] = lines.slice(frontMatter.lineCount).map((text, i) => lexLine(text, frontMatter.lineCount + i + 1));
   for (const token of tokens) {
@@ -133,9 +133,9 @@ function hasSlideBreaks(tokens: LineToken[]): boolean {
 
 /** Heading mode: synthetic separators before the headings that start slides. */
 function insertHeadingBreaks(tokens: LineToken[], deck: Deck): LineToken[] {
-  const text = tokens.map((t) => (t.type === 'text' ? t.text : ''));
-  const level = typeof deck.meta.slideLevel === 'number' ? deck.meta.slideLevel : defaultSlideLevel(text.join('\n'));
-  const breaks = new Map(headingBreaks(text.join('\n'), level).map((b) => [b.lineIndex, b.kind]));
+  const text = tokens.map((t) => (t.type === 'text' ? t.text : '')).join('\n');
+  const level = typeof deck.meta.slideLevel === 'number' ? deck.meta.slideLevel : null;
+  const breaks = new Map(headingBreaks(text, level).map((b) => [b.lineIndex, b.kind]));
   return tokens.flatMap((token, i): LineToken[] => {
     const kind = breaks.get(i);
     if (!kind) return [token];
@@ -192,9 +192,14 @@ const FRONT_MATTER_KEYS: Record<string, 'title' | 'theme' | 'codeTheme' | 'meta'
 };
 
 /** Front matter comes first in the file, so the directives after it win (last one wins). */
-function applyFrontMatter(deck: Deck, data: Record<string, JsonValue>, lines: readonly string[], report: (d: Diagnostic) => void): void {
+function applyFrontMatter(
+  deck: Deck,
+  data: Record<string, JsonValue>,
+  keyLines: Record<string, number>,
+  report: (d: Diagnostic) => void,
+): void {
   for (const [key, value] of Object.entries(data)) {
-    const at = { line: frontMatterKeyLine(lines, key), column: 1 };
+    const at = { line: keyLines[key] ?? 1, column: 1 };
     switch (FRONT_MATTER_KEYS[key]) {
       case 'title':
         if (value !== null) {
@@ -233,10 +238,7 @@ function applyFrontMatter(deck: Deck, data: Record<string, JsonValue>, lines: re
   }
 }
 
-function readAttributes(
-  separator: Extract<LineToken, { type: 'separator' }>,
-  report: (d: Diagnostic) => void,
-): SlideAttribute[] {
+function readAttributes(separator: SeparatorToken, report: (d: Diagnostic) => void): SlideAttribute[] {
   const { attributes, junk } = parseAttributes(separator.attributes);
   for (const piece of junk) {
     report({
@@ -447,7 +449,7 @@ function findTitle(nodes: DeckNode[]): string | null {
 }
 
 /** Inline markdown → plain text, enough for a title: links, emphasis, code marks, HTML tags. */
-export function plainInline(text: string): string {
+function plainInline(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')

@@ -3,7 +3,7 @@
  * plugin blocks that live in the same object. Used to tell options from comments and to
  * suggest a spelling for a mistyped key.
  */
-export const REVEAL_OPTION_KEYS: readonly string[] = [
+const REVEAL_OPTION_KEYS: readonly string[] = [
   'width', 'height', 'margin', 'minScale', 'maxScale', 'controls', 'controlsTutorial',
   'controlsLayout', 'controlsBackArrows', 'progress', 'slideNumber', 'showSlideNumber',
   'hashOneBasedIndex', 'hash', 'respondToHashChanges', 'jumpToSlide', 'history', 'keyboard',
@@ -48,7 +48,7 @@ export function suggestOption(key: string, candidates: readonly string[] = REVEA
   return bestDistance <= Math.min(2, Math.floor(key.length / 2)) ? best : null;
 }
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;

@@ -4,13 +4,14 @@
  * `--include dist`; so a name that is not a reveal.js theme is looked for as a file too.
  */
 import { suggestOption } from './reveal-options.ts';
+import { DEFAULT_THEME } from './types.ts';
 
 export const REVEAL_THEMES: readonly string[] = [
   'beige', 'black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night', 'serif',
   'simple', 'sky', 'solarized', 'white', 'white-contrast',
 ];
 
-export function isRevealTheme(name: string): boolean {
+function isRevealTheme(name: string): boolean {
   return REVEAL_THEMES.includes(name);
 }
 
@@ -29,7 +30,7 @@ export type ThemeChoice =
  * Picks the theme for `name`; `findFile` looks a project-relative candidate up (next to the
  * deck, then from the project root) and returns its path, or null.
  */
-export function chooseTheme(name: string, findFile: (candidate: string) => string | null, fallback = 'white'): ThemeChoice {
+export function chooseTheme(name: string, findFile: (candidate: string) => string | null, fallback = DEFAULT_THEME): ThemeChoice {
   if (isRevealTheme(name)) return { kind: 'reveal', name };
   for (const candidate of themeFileCandidates(name)) {
     const found = findFile(candidate);

@@ -86,7 +86,8 @@ export function renderCode(code: string, info: string): string {
   const body = language
     ? core!.highlight(code, { language, ignoreIllegals: true }).value
     : escapeHtml(code);
-  const classes = ['hljs', language ? `language-${language}` : fence.language ? `language-${fence.language}` : 'nohighlight'];
+  // `language` is `fence.language` when highlight.js knows it, so the class only asks about the fence.
+  const classes = ['hljs', fence.language ? `language-${fence.language}` : 'nohighlight'];
   if (fence.lineNumbers === null) return `<pre><code class="${escapeHtml(classes.join(' '))}">${body}</code></pre>\n`;
   return `<pre class="code-wrapper">${renderNumberedSteps(body, classes, fence)}</pre>\n`;
 }
@@ -100,9 +101,12 @@ function renderNumberedSteps(highlighted: string, classes: string[], fence: Fenc
   const lines = splitHighlightedLines(highlighted);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const start = fence.startFrom ?? 1;
-  const steps = (fence.lineNumbers ?? '').split('|').map(parseLineSpec);
-  return steps
-    .map((marked, step) => {
+  // Split once: each step's spec goes on its <code>, its line set marks the rows.
+  const specs = (fence.lineNumbers ?? '').split('|');
+  const startAttribute = fence.startFrom !== null ? ` data-ln-start-from="${fence.startFrom}"` : '';
+  return specs
+    .map((spec, step) => {
+      const marked = parseLineSpec(spec);
       const rows = lines
         .map((line, i) => {
           const n = start + i;
@@ -111,8 +115,6 @@ function renderNumberedSteps(highlighted: string, classes: string[], fence: Fenc
         })
         .join('');
       const codeClasses = [...classes, ...(marked.size ? ['has-highlights'] : []), ...(step > 0 ? ['fragment'] : [])];
-      const spec = (fence.lineNumbers ?? '').split('|')[step] ?? '';
-      const startAttribute = fence.startFrom !== null ? ` data-ln-start-from="${fence.startFrom}"` : '';
       return `<code class="${escapeHtml(codeClasses.join(' '))}" data-line-numbers="${escapeHtml(spec)}"${startAttribute}><table class="hljs-ln"><tbody>${rows}</tbody></table></code>`;
     })
     .join('');

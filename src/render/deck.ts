@@ -38,7 +38,7 @@ export interface RenderedDeck {
 }
 
 /** mdslides' defaults, which a deck's options override. */
-export const MDSLIDES_DEFAULTS: Record<string, JsonValue> = { controls: false, hash: true };
+const MDSLIDES_DEFAULTS: Record<string, JsonValue> = { controls: false, hash: true };
 
 /** Options read at build time by the renderer, not by reveal.js in the browser. */
 const BUILD_TIME_OPTIONS = ['markdown'];
@@ -150,7 +150,7 @@ function locate(slide: Slide, url: string): { line: number; column: number } {
   return { line: slide.line, column: 1 };
 }
 
-export function renderAttributes(attributes: SlideAttribute[]): string {
+function renderAttributes(attributes: SlideAttribute[]): string {
   return attributes
     .map((a) => (a.value === null ? ` ${a.name}` : ` ${a.name}="${escapeHtml(a.value)}"`))
     .join('');
