@@ -3,7 +3,7 @@
  * deck's scripts and styles come from one module id per deck, so Vite bundles them (and can
  * hot-update them) without anything on disk; the exporters' pages link them directly.
  */
-import { escapeHtml } from './escape.ts';
+import { escapeHtml, jsonInScript } from './escape.ts';
 
 export interface DeckPageInput {
   title: string;
@@ -27,7 +27,7 @@ export function renderDeckPage(input: DeckPageInput): string {
   const head = [
     ...meta,
     ...(input.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
-    ...(input.importMap ? [`<script type="importmap">${scriptText(JSON.stringify({ imports: input.importMap }))}</script>`] : []),
+    ...(input.importMap ? [`<script type="importmap">${jsonInScript({ imports: input.importMap })}</script>`] : []),
     // Fetched with the page rather than once the script that imports them has arrived.
     ...Object.values(input.importMap ?? {}).map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
   ];

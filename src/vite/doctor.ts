@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { DATA_ELEMENT_ID, DOCTOR_EVENT, type DoctorEventData, type DoctorPageData } from '../client/doctor-protocol.ts';
 import { formatFinding, mergeFindings, type DoctorFinding } from '../client/doctor-rules.ts';
+import { jsonInScript } from '../render/escape.ts';
 import { resolveDeckStyles } from './deck-module.ts';
 import type { DeckStore } from './deck-store.ts';
 
@@ -19,11 +20,6 @@ function isFinding(value: unknown): value is DoctorFinding {
   if (!value || typeof value !== 'object') return false;
   const f = value as Record<string, unknown>;
   return (f.severity === 'error' || f.severity === 'warning') && typeof f.code === 'string' && typeof f.message === 'string' && typeof f.line === 'number';
-}
-
-/** JSON for an inline `<script type="application/json">`: no `</script>` can end it early. */
-function inlineJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 export function doctorPlugin(store: () => DeckStore): Plugin {
@@ -60,7 +56,7 @@ export function doctorPlugin(store: () => DeckStore): Plugin {
           diagnostics: [...deck.diagnostics, ...styles.diagnostics],
         };
         return [
-          { tag: 'script', attrs: { type: 'application/json', id: DATA_ELEMENT_ID }, children: inlineJson(data), injectTo: 'head' },
+          { tag: 'script', attrs: { type: 'application/json', id: DATA_ELEMENT_ID }, children: jsonInScript(data), injectTo: 'head' },
           { tag: 'script', attrs: { type: 'module' }, children: `import ${JSON.stringify(DOCTOR_CLIENT_ID)};`, injectTo: 'head' },
         ];
       },

@@ -146,6 +146,12 @@ describe('pages', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 
+  it('keeps an import map valid JSON when a URL holds </script>', () => {
+    const html = renderDeckPage({ title: 'T', lang: 'en', slidesHtml: '', importMap: { x: '/a</script><!--.mjs' }, script: '' });
+    const map = /<script type="importmap">(.*?)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(map)).toEqual({ imports: { x: '/a</script><!--.mjs' } });
+  });
+
   it('lists decks with relative links', () => {
     const html = renderIndexPage([{ name: 'my talk', title: 'T', slideCount: 1, warnings: 2 }]);
     expect(html).toContain('<a href="./my%20talk/">T</a>');
