@@ -2,12 +2,11 @@
  * `npm run check -- [DECK...] [options]`: the deck doctor. Loads each deck in the browser and
  * reports what a speaker would otherwise find out on stage, with the slide's file:line.
  */
-import { launchBrowser } from '../export/browser/index.ts';
 import { checkDeck, checkFailed, type DeckCheck } from '../export/check/index.ts';
 import { jsonReport, textReport } from '../export/check/report.ts';
 import { selectDecks } from '../export/select-decks.ts';
-import { startSite } from '../export/site.ts';
-import { EXIT_FAILED, EXIT_OK, formatSeconds, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
+import { EXIT_FAILED, EXIT_OK, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
+import { visitDecksInBrowser } from './deck-browser.ts';
 
 const NAME = 'check';
 
@@ -49,28 +48,17 @@ async function main(): Promise<number> {
     },
   });
   const minFontSize = parsePositive('--min-font-size', values['min-font-size']);
-  const timeoutMs = (parsePositive('--timeout', values.timeout) ?? 60) * 1000;
+  const timeoutMs = parseTimeoutMs(values.timeout);
   const strict = values.strict ?? false;
   const root = process.cwd();
-  const decks = selectDecks(root, positionals);
+  const decks = asUsage(() => selectDecks(root, positionals));
 
   const started = performance.now();
-  progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
-  const site = await startSite({ root, decks });
   const checks: DeckCheck[] = [];
-  try {
-    const browser = await launchBrowser();
-    try {
-      for (const deck of site.decks) {
-        progress(`checking ${deck.name}…`);
-        checks.push(await checkDeck(browser, deck, { root, minFontSize, timeoutMs }));
-      }
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await site.close();
-  }
+  await visitDecksInBrowser(root, decks, async (browser, deck) => {
+    progress(`checking ${deck.name}…`);
+    checks.push(await checkDeck(browser, deck, { root, minFontSize, timeoutMs }));
+  });
   if (values.json) process.stdout.write(`${JSON.stringify(jsonReport(checks, strict), null, 2)}\n`);
   else process.stdout.write(textReport(checks));
   const failed = checkFailed(checks, strict);

@@ -59,8 +59,27 @@ export function progress(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
+// One seconds format for every command's progress lines (the PDF export's own deck lines use it).
+export { formatSeconds } from '../export/pdf/options.ts';
+
+/**
+ * Runs `parse`, turning the export modules' argument errors (a bad `--range` or `--notes`, a deck
+ * that does not exist) into usage errors (exit 2) the same way in every command. Matched by
+ * name, so that this module does not load those modules.
+ */
+export function asUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === 'SettingError' || name === 'DeckSelectionError') throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/** `--timeout SEC` (default 60 s), in milliseconds. */
+export function parseTimeoutMs(value: string | undefined): number {
+  return (parsePositive('--timeout', value) ?? 60) * 1000;
 }
 
 /** A number above 0 given on the command line (`--timeout 30`), or undefined when not given. */

@@ -4,11 +4,9 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_FAILED, EXIT_OK, UsageError, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import {
-  SettingError,
   formatDeckLine,
-  formatSeconds,
   formatSummary,
   parseNotes,
   parseRangeSpec,
@@ -72,32 +70,23 @@ async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine(command);
   const root = process.cwd();
   const cli: Partial<PdfSettings> = {};
-  try {
+  asUsage(() => {
     if (values.notes !== undefined) cli.notes = parseNotes(values.notes);
     if (values.fragments && values['no-fragments']) throw new UsageError('--fragments and --no-fragments contradict each other; give one');
     if (values.fragments) cli.fragments = true;
     if (values['no-fragments']) cli.fragments = false;
     if (values.range !== undefined) cli.range = parseRangeSpec(values.range);
     if (values.size !== undefined) cli.size = parseSize(values.size);
-  } catch (error) {
-    if (error instanceof SettingError) throw new UsageError(error.message);
-    throw error;
-  }
-  const timeoutMs = (parsePositive('--timeout', values.timeout) ?? 60) * 1000;
+  });
+  const timeoutMs = parseTimeoutMs(values.timeout);
   const concurrency = parsePositive('--jobs', values.jobs, { integer: true });
   const outDir = path.resolve(values.out ?? path.join(root, 'exports'));
 
   // The decks are chosen and their half of the work (compile, settings, pages) starts first, in
   // a worker thread, while this thread loads Playwright; then the browser starts.
-  const { selectDecks, DeckSelectionError } = await import('../export/select-decks.ts');
+  const { selectDecks } = await import('../export/select-decks.ts');
   const { findTheme, startDeckSide } = await import('../export/pdf/deck-side.ts');
-  let decks;
-  try {
-    decks = selectDecks(root, positionals);
-  } catch (error) {
-    if (error instanceof DeckSelectionError) throw new UsageError(error.message);
-    throw error;
-  }
+  const decks = asUsage(() => selectDecks(root, positionals));
   if (values.theme !== undefined) {
     const theme = findTheme(values.theme, root);
     if (!theme) {

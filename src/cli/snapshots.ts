@@ -3,12 +3,11 @@
  * `exports/<deck>/NNN.png`, with `index.json` saying which file is which slide.
  */
 import path from 'node:path';
-import { launchBrowser } from '../export/browser/index.ts';
 import { selectDecks } from '../export/select-decks.ts';
-import { startSite } from '../export/site.ts';
 import { snapshotDeck } from '../export/snapshots/index.ts';
-import { EXIT_OK, UsageError, formatSeconds, parseCommandLine, parsePositive, progress, runCommand } from './common.ts';
-import { SettingError, parseRangeSpec } from '../export/settings.ts';
+import { EXIT_OK, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
+import { visitDecksInBrowser } from './deck-browser.ts';
+import { parseRangeSpec } from '../export/settings.ts';
 
 const NAME = 'snapshots';
 
@@ -55,47 +54,30 @@ async function main(): Promise<number> {
   const root = process.cwd();
   const scale = parsePositive('--scale', values.scale, { max: 4 }) ?? 1;
   const jobs = parsePositive('--jobs', values.jobs, { integer: true, max: 16 });
-  const timeoutMs = (parsePositive('--timeout', values.timeout) ?? 60) * 1000;
-  let range: number[] | null = null;
-  try {
-    range = values.range === undefined ? null : parseRangeSpec(values.range);
-  } catch (error) {
-    if (error instanceof SettingError) throw new UsageError(error.message);
-    throw error;
-  }
+  const timeoutMs = parseTimeoutMs(values.timeout);
+  const range = values.range === undefined ? null : asUsage(() => parseRangeSpec(values.range!));
   const outDir = path.resolve(root, values.out ?? 'exports');
-  const decks = selectDecks(root, positionals);
+  const decks = asUsage(() => selectDecks(root, positionals));
 
   const started = performance.now();
-  progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
-  const site = await startSite({ root, decks });
-  try {
-    const browser = await launchBrowser();
-    try {
-      for (const deck of site.decks) {
-        const result = await snapshotDeck(browser, deck, {
-          outDir,
-          scale,
-          range,
-          fragments: values.fragments ?? false,
-          jobs,
-          timeoutMs,
-          root,
-        });
-        const { index } = result;
-        const where = path.relative(root, result.dir) || '.';
-        progress(
-          `${deck.name}: ${index.images.length} image${index.images.length === 1 ? '' : 's'} of ${Math.round(index.width * scale)}×${Math.round(index.height * scale)} px → ${where}/ ` +
-            `(${formatSeconds(result.ms)}, ${result.jobs} page${result.jobs === 1 ? '' : 's'})` +
-            (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
-        );
-      }
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await site.close();
-  }
+  await visitDecksInBrowser(root, decks, async (browser, deck) => {
+    const result = await snapshotDeck(browser, deck, {
+      outDir,
+      scale,
+      range,
+      fragments: values.fragments ?? false,
+      jobs,
+      timeoutMs,
+      root,
+    });
+    const { index } = result;
+    const where = path.relative(root, result.dir) || '.';
+    progress(
+      `${deck.name}: ${index.images.length} image${index.images.length === 1 ? '' : 's'} of ${Math.round(index.width * scale)}×${Math.round(index.height * scale)} px → ${where}/ ` +
+        `(${formatSeconds(result.ms)}, ${result.jobs} page${result.jobs === 1 ? '' : 's'})` +
+        (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
+    );
+  });
   progress(`done in ${formatSeconds(performance.now() - started)}`);
   return EXIT_OK;
 }

@@ -11,13 +11,11 @@ declare global {
   }
 }
 
-/** Init script that records reveal's `pdf-ready`, which may fire before we look. */
+/**
+ * Init script that records reveal's `pdf-ready`, which may fire before we look; add it (with the
+ * page's other init code, in one call) before `page.goto` of a print view.
+ */
 export const PDF_READY_SCRIPT = "window.addEventListener('pdf-ready', () => { window.__slidewrightPdfReady = true; });";
-
-/** Call before `page.goto` (or add `PDF_READY_SCRIPT` to the page's own init script). */
-export async function watchPdfReady(page: Page): Promise<void> {
-  await page.addInitScript(PDF_READY_SCRIPT);
-}
 
 export interface ReadyOptions {
   /** The page is reveal's print view (`?print-pdf`): also wait for `pdf-ready`. */

@@ -11,9 +11,8 @@ import { DeckStore } from '../../vite/deck-store.ts';
 import { resolveProject } from '../../vite/project.ts';
 import { countFindings, mergeFindings, type DoctorFinding, type FindingCounts, type ReportFinding } from '../../client/doctor-rules.ts';
 import { deckPageUrl } from '../snapshots/plan.ts';
-import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
 import type { SiteDeck } from '../site.ts';
-import { doctorInitScript } from './page-bundle.ts';
+import { openDoctorPage } from './page-bundle.ts';
 
 export interface CheckOptions {
   /** Project root (media and themes are resolved from it). */
@@ -55,13 +54,7 @@ export async function checkDeck(browser: Browser, deck: SiteDeck, options: Check
   const context = await browser.newContext({ viewport: { width: 960, height: 700 } });
   const pageErrors: string[] = [];
   try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(options.timeoutMs);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript({ content: await doctorInitScript() });
-    await watchPdfReady(page);
-    await page.goto(deckPageUrl(deck.url, CHECK_QUERY), { timeout: options.timeoutMs });
-    await waitForDeckReady(page, { print: true, timeoutMs: options.timeoutMs });
+    const page = await openDoctorPage(context, deckPageUrl(deck.url, CHECK_QUERY), options.timeoutMs, (error) => pageErrors.push(error.message));
     const report = await page.evaluate((minFontSize) => window.SlidewrightDoctor!.runDoctor(document, minFontSize ? { minFontSize } : {}), options.minFontSize ?? 0);
     const browserFindings: DoctorFinding[] = report.findings;
     const findings = mergeFindings(browserFindings, diagnostics, report.slideLines);

@@ -4,8 +4,10 @@
  * slides as soon as the document is parsed, before reveal.js's print view moves them. Shared
  * by `npm run check` and `npm run snapshots`.
  */
+import type { BrowserContext, Page } from 'playwright';
 import type * as Doctor from '../../client/doctor.ts';
 import { doctorScript } from '../client-code.ts';
+import { PDF_READY_SCRIPT, waitForDeckReady } from '../page-ready.ts';
 
 declare global {
   interface Window {
@@ -27,4 +29,25 @@ ${code}
 globalThis.${DOCTOR_GLOBAL} = ${DOCTOR_GLOBAL};
 ${DOCTOR_GLOBAL}.stampWhenParsed(document);
 `;
+}
+
+/**
+ * A page of `context` with the doctor's code, loaded at `url` (a print view) and ready (reveal,
+ * `pdf-ready`, fonts, images): how both the deck doctor and the snapshots open a deck.
+ * `onPageError` is attached before the page loads, so that errors thrown while it starts count.
+ */
+export async function openDoctorPage(
+  context: BrowserContext,
+  url: string,
+  timeoutMs: number,
+  onPageError?: (error: Error) => void,
+): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  if (onPageError) page.on('pageerror', onPageError);
+  // One init script (one round trip) for the doctor's code and the `pdf-ready` watch.
+  await page.addInitScript({ content: `${await doctorInitScript()}\n${PDF_READY_SCRIPT}` });
+  await page.goto(url, { timeout: timeoutMs });
+  await waitForDeckReady(page, { print: true, timeoutMs });
+  return page;
 }

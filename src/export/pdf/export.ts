@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, Page, Request } from 'playwright';
 import type { FoundBrowser } from '../browser/finders.ts';
-import { chromium, chromiumArgs, findBrowser } from '../browser/index.ts';
+import { chromium, findBrowser, launchOptions } from '../browser/index.ts';
 import type { JsonValue } from '../../format/types.ts';
 import type { DeckEntry } from '../../vite/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
@@ -109,11 +109,10 @@ export function startBrowser(found: FoundBrowser = findBrowser()): BrowserSessio
 
 async function launch(found: FoundBrowser): Promise<Browser> {
   try {
+    // The shared launch options (../browser/index.ts), plus: the command handles Ctrl-C itself
+    // (it closes the browser and removes temporary files).
     return await chromium.launch({
-      executablePath: found.executablePath,
-      args: chromiumArgs(),
-      headless: true,
-      // The command handles Ctrl-C itself: it closes the browser and removes temporary files.
+      ...launchOptions(found),
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,

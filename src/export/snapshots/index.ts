@@ -16,8 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { compileDeck } from '../../pipeline.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { PrintLayout } from '../../client/doctor-print.ts';
-import { doctorInitScript } from '../check/page-bundle.ts';
-import { waitForDeckReady, watchPdfReady } from '../page-ready.ts';
+import { openDoctorPage } from '../check/page-bundle.ts';
+import { waitForDeckReady } from '../page-ready.ts';
 import type { SiteDeck } from '../site.ts';
 import {
   buildIndex,
@@ -61,12 +61,7 @@ interface Worker {
 }
 
 async function loadWorker(context: BrowserContext, url: string, scale: number, viewport: { width: number; height: number }, timeoutMs: number): Promise<Worker> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(timeoutMs);
-  await page.addInitScript({ content: await doctorInitScript() });
-  await watchPdfReady(page);
-  await page.goto(url, { timeout: timeoutMs });
-  await waitForDeckReady(page, { print: true, timeoutMs });
+  const page = await openDoctorPage(context, url, timeoutMs);
   const { layout, title } = await page.evaluate(() => ({ layout: window.SlidewrightDoctor!.settlePrintLayout(document), title: document.title }));
   if (layout.width !== viewport.width || layout.height !== viewport.height) {
     // reveal.js does not lay the print view out again on resize.

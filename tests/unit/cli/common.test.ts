@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError, parsePositive } from '../../../src/cli/common.ts';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { UsageError, asUsage, parsePositive } from '../../../src/cli/common.ts';
+import { selectDecks } from '../../../src/export/select-decks.ts';
+import { parseRangeSpec } from '../../../src/export/settings.ts';
 
 describe('parsePositive', () => {
   it('reads numbers above 0 and leaves absent flags undefined', () => {
@@ -13,5 +17,15 @@ describe('parsePositive', () => {
     expect(() => parsePositive('--scale', '9', { max: 4 })).toThrow('--scale "9" must be a number above 0 and at most 4');
     expect(() => parsePositive('--timeout', '0')).toThrow(UsageError);
     expect(() => parsePositive('--timeout', 'soon')).toThrow(UsageError);
+  });
+});
+
+describe('asUsage', () => {
+  it('turns a bad setting or an unknown deck into a usage error (exit 2), and nothing else', () => {
+    expect(() => asUsage(() => parseRangeSpec('3-1'))).toThrow(UsageError);
+    expect(() => asUsage(() => selectDecks(path.join(tmpdir(), 'slidewright-no-such-project'), ['nope']))).toThrow(UsageError);
+    expect(() => asUsage(() => { throw new Error('disk full'); })).toThrow(/disk full/);
+    expect(() => asUsage(() => { throw new Error('disk full'); })).not.toThrow(UsageError);
+    expect(asUsage(() => 7)).toBe(7);
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * The run every browser command but `pdf` shares (the PDF export overlaps these steps for speed,
+ * see src/export/pdf/export.ts): render and serve the decks, launch the browser, visit the decks
+ * one by one, and close the browser and the site however the run ends.
+ */
+import type { Browser } from 'playwright';
+import { launchBrowser } from '../export/browser/index.ts';
+import { startSite, type SiteDeck } from '../export/site.ts';
+import type { DeckEntry } from '../vite/project.ts';
+import { progress } from './common.ts';
+
+export async function visitDecksInBrowser(root: string, decks: DeckEntry[], visit: (browser: Browser, deck: SiteDeck) => Promise<void>): Promise<void> {
+  progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
+  const site = await startSite({ root, decks });
+  try {
+    const browser = await launchBrowser();
+    try {
+      for (const deck of site.decks) await visit(browser, deck);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await site.close();
+  }
+}
