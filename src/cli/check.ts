@@ -7,6 +7,7 @@ import { jsonReport, textReport } from '../export/check/report.ts';
 import { selectDecks } from '../export/select-decks.ts';
 import { EXIT_FAILED, EXIT_OK, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
+import { resolveProject } from '../vite/project.ts';
 
 const NAME = 'check';
 
@@ -55,10 +56,17 @@ async function main(): Promise<number> {
 
   const started = performance.now();
   const checks: DeckCheck[] = [];
-  await visitDecksInBrowser(root, decks, async (browser, deck) => {
-    progress(`checking ${deck.name}…`);
-    checks.push(await checkDeck(browser, deck, { root, minFontSize, timeoutMs }));
-  });
+  const project = resolveProject(root, { decks });
+  // The report lists the pipeline's warnings with the page's findings: not printed twice.
+  await visitDecksInBrowser(
+    root,
+    decks,
+    async (browser, deck, loaded) => {
+      progress(`checking ${deck.name}…`);
+      checks.push(await checkDeck(browser, deck, loaded, { project, minFontSize, timeoutMs }));
+    },
+    { printWarnings: false },
+  );
   if (values.json) process.stdout.write(`${JSON.stringify(jsonReport(checks, strict), null, 2)}\n`);
   else process.stdout.write(textReport(checks));
   const failed = checkFailed(checks, strict);

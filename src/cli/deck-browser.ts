@@ -6,16 +6,29 @@
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../export/browser/index.ts';
 import { startSite, type SiteDeck } from '../export/site.ts';
-import type { DeckEntry } from '../vite/project.ts';
+import { DeckStore, type LoadedDeck } from '../vite/deck-store.ts';
+import { resolveProject, type DeckEntry } from '../vite/project.ts';
 import { progress } from './common.ts';
 
-export async function visitDecksInBrowser(root: string, decks: DeckEntry[], visit: (browser: Browser, deck: SiteDeck) => Promise<void>): Promise<void> {
+export interface VisitOptions {
+  /** Print the decks' pipeline warnings as they are rendered (off when the command reports them itself). */
+  printWarnings: boolean;
+}
+
+/** `visit` gets each deck's page and the deck as compiled for it (compiled once, shared with the site). */
+export async function visitDecksInBrowser(
+  root: string,
+  decks: DeckEntry[],
+  visit: (browser: Browser, deck: SiteDeck, loaded: LoadedDeck) => Promise<void>,
+  options: VisitOptions,
+): Promise<void> {
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
-  const site = await startSite({ root, decks });
+  const store = new DeckStore(resolveProject(root, { decks }));
+  const site = await startSite({ root, decks, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
   try {
     const browser = await launchBrowser();
     try {
-      for (const deck of site.decks) await visit(browser, deck);
+      for (const deck of site.decks) await visit(browser, deck, store.load(deck));
     } finally {
       await browser.close();
     }

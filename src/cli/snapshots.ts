@@ -60,8 +60,9 @@ async function main(): Promise<number> {
   const decks = asUsage(() => selectDecks(root, positionals));
 
   const started = performance.now();
-  await visitDecksInBrowser(root, decks, async (browser, deck) => {
+  await visitDecksInBrowser(root, decks, async (browser, deck, loaded) => {
     const result = await snapshotDeck(browser, deck, {
+      compiled: loaded,
       outDir,
       scale,
       range,
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
         `(${formatSeconds(result.ms)}, ${result.jobs} page${result.jobs === 1 ? '' : 's'})` +
         (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
     );
-  });
+  }, { printWarnings: true });
   progress(`done in ${formatSeconds(performance.now() - started)}`);
   return EXIT_OK;
 }

@@ -7,16 +7,16 @@ import path from 'node:path';
 import type { Browser } from 'playwright';
 import type { Diagnostic } from '../../format/diagnostics.ts';
 import { resolveDeckStyles } from '../../vite/deck-module.ts';
-import { DeckStore } from '../../vite/deck-store.ts';
-import { resolveProject } from '../../vite/project.ts';
+import type { LoadedDeck } from '../../vite/deck-store.ts';
+import type { Project } from '../../vite/project.ts';
 import { countFindings, mergeFindings, type DoctorFinding, type FindingCounts, type ReportFinding } from '../../client/doctor-rules.ts';
 import { deckPageUrl } from '../snapshots/plan.ts';
 import type { SiteDeck } from '../site.ts';
 import { openDoctorPage } from './page-bundle.ts';
 
 export interface CheckOptions {
-  /** Project root (media and themes are resolved from it). */
-  root: string;
+  /** The project (themes are resolved in it). */
+  project: Project;
   /** Smallest readable text in px at the deck's size (default: 3 % of the slide height). */
   minFontSize?: number;
   timeoutMs: number;
@@ -40,17 +40,15 @@ export interface DeckCheck {
  */
 export const CHECK_QUERY = '?print-pdf&pdfSeparateFragments=false&showNotes=false&slideNumber=false';
 
-/** The pipeline's diagnostics for a deck, as `npm run dev` and `npm run build` print them. */
-export function pipelineDiagnostics(root: string, deck: { name: string; file: string }): { diagnostics: Diagnostic[]; title: string } {
-  const project = resolveProject(root, { decks: [{ name: deck.name, file: deck.file }] });
-  const store = new DeckStore(project);
-  const loaded = store.load({ name: deck.name, file: deck.file });
-  const styles = resolveDeckStyles(loaded, project);
-  return { diagnostics: [...loaded.diagnostics, ...styles.diagnostics], title: loaded.title };
+/** The pipeline's diagnostics for a compiled deck, as `npm run dev` and `npm run build` print them. */
+export function pipelineDiagnostics(loaded: LoadedDeck, project: Project): Diagnostic[] {
+  return [...loaded.diagnostics, ...resolveDeckStyles(loaded, project).diagnostics];
 }
 
-export async function checkDeck(browser: Browser, deck: SiteDeck, options: CheckOptions): Promise<DeckCheck> {
-  const { diagnostics, title } = pipelineDiagnostics(options.root, deck);
+/** Checks a deck of a running site; `loaded` is the deck as compiled for the site. */
+export async function checkDeck(browser: Browser, deck: SiteDeck, loaded: LoadedDeck, options: CheckOptions): Promise<DeckCheck> {
+  const diagnostics = pipelineDiagnostics(loaded, options.project);
+  const title = loaded.title;
   const context = await browser.newContext({ viewport: { width: 960, height: 700 } });
   const pageErrors: string[] = [];
   try {

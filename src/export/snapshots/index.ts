@@ -10,10 +10,12 @@
  * same browser and size each time.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
-import { compileDeck } from '../../pipeline.ts';
+import type { CompiledDeck } from '../../pipeline.ts';
+import { DeckStore } from '../../vite/deck-store.ts';
+import { resolveProject } from '../../vite/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { PrintLayout } from '../../client/doctor-print.ts';
 import { openDoctorPage } from '../check/page-bundle.ts';
@@ -39,6 +41,8 @@ export interface SnapshotOptions extends SnapshotSettings {
   timeoutMs: number;
   /** Project root, to write the deck's source path relative to it in index.json. */
   root?: string;
+  /** The deck as compiled for the site (default: compiled here). */
+  compiled?: CompiledDeck;
 }
 
 export interface DeckSnapshots {
@@ -110,7 +114,7 @@ function sameLayout(a: PrintLayout, b: PrintLayout): boolean {
 export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: SnapshotOptions): Promise<DeckSnapshots> {
   const started = performance.now();
   // Only to decide how many pages to open and at which size; the page says what there is.
-  const compiled = compileDeck(await readFile(deck.file, 'utf8'));
+  const compiled = options.compiled ?? new DeckStore(resolveProject(options.root ?? path.dirname(deck.file), { decks: [deck] })).load(deck);
   const expectedImages = options.range?.length ?? compiled.rendered.slideCount;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(expectedImages, availableParallelism()), expectedImages || 1));
   const config = compiled.rendered.revealConfig;

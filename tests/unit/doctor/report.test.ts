@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeFindings, countFindings } from '../../../src/client/doctor-rules.ts';
 import { checkFailed, displayPath, pipelineDiagnostics, type DeckCheck } from '../../../src/export/check/index.ts';
+import { DeckStore } from '../../../src/vite/deck-store.ts';
+import { resolveProject } from '../../../src/vite/project.ts';
 import { jsonReport, textReport } from '../../../src/export/check/report.ts';
 
 function deckCheck(name: string, findings: DeckCheck['findings']): DeckCheck {
@@ -58,8 +60,8 @@ describe("the pipeline's diagnostics", () => {
       await mkdir(path.join(dir, 'slides'));
       const file = path.join(dir, 'slides', 'talk.md');
       await writeFile(file, '[comment]: # (CODE_THEME = no-such-style)\n\n# Talk\n\n![x](media/missing.png)\n');
-      const { diagnostics, title } = pipelineDiagnostics(dir, { name: 'talk', file });
-      expect(title).toBe('Talk');
+      const project = resolveProject(dir);
+      const diagnostics = pipelineDiagnostics(new DeckStore(project).load({ name: 'talk', file }), project);
       expect(diagnostics.map((d) => d.code).sort()).toEqual(['missing-media', 'unknown-code-theme']);
       expect(diagnostics.find((d) => d.code === 'missing-media')!.line).toBe(5);
     } finally {
