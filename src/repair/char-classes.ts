@@ -88,36 +88,28 @@ function findScript(ch: string): number {
   return SCRIPT_TESTS.findIndex(([, re]) => re.test(ch));
 }
 
-const LETTER = /^\p{L}$/u;
-const MARK = /^\p{M}$/u;
-const NUMBER = /^\p{N}$/u;
-const UPPER = /^[\p{Lu}\p{Lt}]$/u;
-const LOWER = /^\p{Ll}$/u;
-const WHITESPACE = /^\s$/u;
-const PUNCTUATION = /^\p{P}$/u;
-const SYMBOL = /^\p{S}$/u;
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
-const FORMAT = /^\p{Cf}$/u;
-const SPACE_SEPARATOR = /^\p{Zs}$/u;
-// Controls, unassigned, private use, surrogates, noncharacters: never what an author typed.
-const IMPOSSIBLE = /^[\p{Cc}\p{Cn}\p{Co}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]$/u;
-
-// The facts above, as bits, worked out once per character (scoring asks about the same few
-// hundred characters again and again).
-const TESTS: readonly [RegExp, number][] = [
-  [LETTER, 1],
-  [MARK, 2],
-  [NUMBER, 4],
-  [UPPER, 8],
-  [LOWER, 16],
-  [WHITESPACE, 32],
-  [PUNCTUATION, 64],
-  [SYMBOL, 128],
-  [PICTOGRAPHIC, 256],
-  [FORMAT, 512],
-  [SPACE_SEPARATOR, 1024],
-  [IMPOSSIBLE, 2048],
-];
+// Facts about a character, each a bit of `flags`, worked out once per character (scoring asks
+// about the same few hundred characters again and again).
+const TESTS: RegExp[] = [];
+/** A new fact, true of the characters `re` matches: its bit. */
+function fact(re: RegExp): number {
+  return 1 << (TESTS.push(re) - 1);
+}
+const LETTER = fact(/^\p{L}$/u);
+const MARK = fact(/^\p{M}$/u);
+const NUMBER = fact(/^\p{N}$/u);
+const UPPER = fact(/^[\p{Lu}\p{Lt}]$/u);
+const LOWER = fact(/^\p{Ll}$/u);
+const WHITESPACE = fact(/^\s$/u);
+const PUNCTUATION = fact(/^\p{P}$/u);
+const SYMBOL = fact(/^\p{S}$/u);
+const PICTOGRAPHIC = fact(/^\p{Extended_Pictographic}$/u);
+const FORMAT = fact(/^\p{Cf}$/u);
+const SPACE_SEPARATOR = fact(/^\p{Zs}$/u);
+// Controls, unassigned (noncharacters included), private use, surrogates: never what an author typed.
+const IMPOSSIBLE = fact(/^[\p{Cc}\p{Cn}\p{Co}\p{Cs}]$/u);
+/** Letters, marks and digits: what a "word" is made of. */
+const WORD = LETTER | MARK | NUMBER;
 const flagCache = new Map<string, number>();
 // Characters of one code unit (nearly all asked about) have their facts in a table: bit 15 marks
 // them worked out. A Map keyed by one-character strings was a hot spot.
@@ -142,25 +134,26 @@ function flags(ch: string): number {
 
 function computeFlags(ch: string): number {
   let f = 0;
-  for (const [re, bit] of TESTS) if (re.test(ch)) f |= bit;
-  if ((ch.codePointAt(0)! & 0xfffe) === 0xfffe) f |= 2048;
+  TESTS.forEach((re, k) => {
+    if (re.test(ch)) f |= 1 << k;
+  });
   return f;
 }
 
-export const isLetter = (ch: string): boolean => (flags(ch) & 1) !== 0;
-export const isMark = (ch: string): boolean => (flags(ch) & 2) !== 0;
-export const isNumber = (ch: string): boolean => (flags(ch) & 4) !== 0;
-export const isUpper = (ch: string): boolean => (flags(ch) & 8) !== 0;
-export const isLower = (ch: string): boolean => (flags(ch) & 16) !== 0;
-export const isWhitespace = (ch: string): boolean => (flags(ch) & 32) !== 0;
-export const isPunctuation = (ch: string): boolean => (flags(ch) & 64) !== 0;
-export const isSymbol = (ch: string): boolean => (flags(ch) & 128) !== 0;
-export const isPictographic = (ch: string): boolean => (flags(ch) & 256) !== 0;
-export const isFormat = (ch: string): boolean => (flags(ch) & 512) !== 0;
-export const isSpaceSeparator = (ch: string): boolean => (flags(ch) & 1024) !== 0;
-export const isImpossible = (ch: string): boolean => (flags(ch) & 2048) !== 0;
-/** Letters, marks and digits: what a "word" is made of. */
-export const isWordChar = (ch: string): boolean => (flags(ch) & 7) !== 0;
+const has = (bits: number) => (ch: string): boolean => (flags(ch) & bits) !== 0;
+export const isLetter = has(LETTER);
+export const isMark = has(MARK);
+export const isNumber = has(NUMBER);
+export const isUpper = has(UPPER);
+export const isLower = has(LOWER);
+export const isWhitespace = has(WHITESPACE);
+export const isPunctuation = has(PUNCTUATION);
+export const isSymbol = has(SYMBOL);
+export const isPictographic = has(PICTOGRAPHIC);
+export const isFormat = has(FORMAT);
+export const isSpaceSeparator = has(SPACE_SEPARATOR);
+export const isImpossible = has(IMPOSSIBLE);
+export const isWordChar = has(WORD);
 
 /**
  * The length (1 or 2) of the word character just before offset `i` of `text`, or 0 when there is
@@ -182,7 +175,7 @@ export function wordCharBefore(text: string, i: number): number {
 export function isWordCodePoint(cp: number): boolean {
   if (cp < 0x10000) {
     const f = flagsByCode[cp]!;
-    if (f !== 0) return (f & 7) !== 0;
+    if (f !== 0) return (f & WORD) !== 0;
   }
   return isWordChar(String.fromCodePoint(cp));
 }

@@ -26,12 +26,7 @@ export const CP1252_CHAR: readonly string[] = Array.from({ length: 256 }, (_, by
 const BYTE_OF_CODE = new Int16Array(0x10000).fill(-1);
 CP1252_CHAR.forEach((ch, byte) => (BYTE_OF_CODE[ch.charCodeAt(0)] = byte));
 
-/** The sloppy Windows-1252 byte for one UTF-16 code unit, or -1 when it has none. */
-export function cp1252Byte(ch: string): number {
-  return ch.length === 1 ? BYTE_OF_CODE[ch.charCodeAt(0)]! : -1;
-}
-
-/** `cp1252Byte(text[i])` without making the one-character string (-1 past the end). */
+/** The sloppy Windows-1252 byte for the code unit `text[i]`, or -1 when it has none (or past the end). */
 export function cp1252ByteAt(text: string, i: number): number {
   return i < text.length ? BYTE_OF_CODE[text.charCodeAt(i)]! : -1;
 }
@@ -59,6 +54,10 @@ export function utf8ContinuationCount(byte: number): number {
   return -1;
 }
 
+/** By continuation count: the payload bits of the lead byte, and the smallest code point (shorter is overlong). */
+export const LEAD_MASK: readonly number[] = [0x7f, 0x1f, 0x0f, 0x07];
+export const MIN_CODE_POINT: readonly number[] = [0, 0x80, 0x800, 0x10000];
+
 export function isContinuationByte(byte: number): boolean {
   return byte >= 0x80 && byte <= 0xbf;
 }
@@ -69,14 +68,13 @@ export function decodeUtf8Sequence(bytes: readonly number[]): string | null {
   if (lead === undefined) return null;
   const need = utf8ContinuationCount(lead);
   if (need < 0 || bytes.length !== need + 1) return null;
-  let cp = lead & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+  let cp = lead & LEAD_MASK[need]!;
   for (let i = 1; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (!isContinuationByte(b)) return null;
     cp = (cp << 6) | (b & 0x3f);
   }
-  const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+  if (cp < MIN_CODE_POINT[need]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
   return String.fromCodePoint(cp);
 }
 
@@ -99,15 +97,14 @@ export function decodeMixed(text: string): string {
       continue;
     }
     const need = utf8ContinuationCount(lead);
-    let cp = lead & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    let cp = lead & LEAD_MASK[need]!;
     let k = 1;
     for (; k <= need; k++) {
       const b = cp1252ByteAt(text, i + k);
       if (b < 0x80 || b > 0xbf) break;
       cp = (cp << 6) | (b & 0x3f);
     }
-    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
-    if (k === need + 1 && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
+    if (k === need + 1 && cp >= MIN_CODE_POINT[need]! && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
       out += text.slice(copied, i) + String.fromCodePoint(cp);
       i += need + 1;
       copied = i;

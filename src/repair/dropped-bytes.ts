@@ -80,7 +80,8 @@ export interface Candidate {
   consumesSpace: boolean;
 }
 
-const LEAD_CHAR = /[\u00c2-\u00f4]/;
+/** Characters that can start a UTF-8 sequence seen through Windows-1252 (bytes 0xC2–0xF4). */
+export const LEAD_CHAR = /[\u00c2-\u00f4]/;
 const LEAD_CHARS = /[\u00c2-\u00f4]/g;
 
 /** Finds the spots in `text` (which may already be partly repaired: other characters pass). */
@@ -145,7 +146,7 @@ export function hasSpotsInScope(text: string, scope: SpotScope): boolean {
 const lastAsked: { text: string; scope: SpotScope | null; found: boolean } = { text: '', scope: null, found: false };
 
 /** True when ftfy's restore_byte_a0 would read the space after this spot as a lost 0xA0. */
-export function ftfyRestoresNbsp(spot: Spot): boolean {
+function ftfyRestoresNbsp(spot: Spot): boolean {
   if (!spot.spaceAfter || spot.missing !== 1) return false;
   ALTERED_UTF8_RE.lastIndex = 0;
   const hit = ALTERED_UTF8_RE.test(String.fromCharCode(...spot.bytes, 0x20));
@@ -248,17 +249,6 @@ export function byteHintsFor(texts: Iterable<string>): Map<number, number> {
     if (t.includes('\u00ad')) hints.set(0xad, -1);
   }
   return hints;
-}
-
-/** The droppable bytes (and 0xA0) found intact inside complete sequences of `text`. */
-export function survivingBytes(text: string, into: Set<number> = new Set()): Set<number> {
-  for (const [start, end] of decodableSequences(text)) {
-    for (let k = start + 1; k < end; k++) {
-      const b = cp1252ByteAt(text, k);
-      if (b === NBSP_BYTE || DROPPABLE_BYTES.includes(b)) into.add(b);
-    }
-  }
-  return into;
 }
 
 interface Context {
@@ -763,7 +753,7 @@ export interface SpotPlan {
  */
 export type SpotScope = 'ftfy-guesses' | 'all' | 'cut';
 
-export function spotsInScope(text: string, scope: SpotScope): Spot[] {
+function spotsInScope(text: string, scope: SpotScope): Spot[] {
   const spots = findSpots(text);
   if (scope === 'cut') return spots;
   return spots.filter((s) => (scope === 'all' ? looksBroken(text, s) : ftfyRestoresNbsp(s)));
@@ -849,7 +839,7 @@ export function hasSpots(text: string): boolean {
  * letter of another script ("Ðто"), or one of the leads that mojibake is made of (Â Ã â ð)
  * anywhere but inside a word in capitals ("NÃO" is Portuguese). Cheap: run before scoring.
  */
-export function looksBroken(text: string, spot: Spot): boolean {
+function looksBroken(text: string, spot: Spot): boolean {
   if (spot.bytes.length > 1) return true;
   const lead = text[spot.start]!;
   const before = text[spot.start - 1];

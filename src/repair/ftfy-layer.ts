@@ -13,14 +13,15 @@
 import { apply_plan, fix_encoding_and_explain, is_bad, type ExplanationStep } from 'ftfy-js';
 import { diffLine } from './align.ts';
 import { FILL_CHARS, cp1252ByteAt } from './cp1252.ts';
+import { hasNonAscii } from './precheck.ts';
 import { findUtf8Problem } from './utf8.ts';
 import { implausibleRepairs, plausibleDecode } from './vetoes.ts';
-import { decodableSequences, hasSpotsInScope, planSpots, type DroppedByteOptions, type SpotDecision, type SpotPlan, type SpotScope } from './dropped-bytes.ts';
+import { LEAD_CHAR, decodableSequences, hasSpotsInScope, planSpots, type DroppedByteOptions, type SpotDecision, type SpotPlan, type SpotScope } from './dropped-bytes.ts';
 
 export type Round = ExplanationStep[];
 
 /** Splits an ftfy plan into rounds: "encode … decode" groups, or a single fixer step. */
-export function splitRounds(plan: readonly ExplanationStep[]): Round[] {
+function splitRounds(plan: readonly ExplanationStep[]): Round[] {
   const rounds: Round[] = [];
   let open: Round | null = null;
   for (const step of plan) {
@@ -69,7 +70,7 @@ function withoutStackTraces<T>(run: () => T): T {
 }
 
 /** ftfy's result for `text` and the rounds it took. */
-export function ftfyRounds(text: string): Answer {
+function ftfyRounds(text: string): Answer {
   if (postponed.size > 0) answerPostponedBefore(text);
   let answer = roundsCache.get(text);
   if (!answer) {
@@ -136,7 +137,7 @@ function shapeOf(text: string): number {
 }
 
 /** Records that ftfy was asked about `text`, without asking it until the answer can matter. */
-export function askLater(text: string): void {
+function askLater(text: string): void {
   if (roundsCache.has(text) || postponed.has(text)) return; // asking again changes nothing
   if (roundsCache.size + 2 * postponed.size + 2 >= ROUNDS_CACHE_SIZE) {
     askPostponed();
@@ -200,8 +201,8 @@ export function isWholeLayer(round: Round | undefined): boolean {
  * them lets ftfy decode the rest whole. (Where a later ftfy round would have completed a
  * sequence across the cut, `repairSegment` goes again on the joined text.)
  */
-export function spotScope(text: string, next: Round | undefined, eager = false): SpotScope | null {
-  if (!LEAD.test(text)) return null;
+function spotScope(text: string, next: Round | undefined, eager = false): SpotScope | null {
+  if (!LEAD_CHAR.test(text)) return null; // a spot needs a lead character
   if (!next) return 'all';
   if (isWholeLayer(next)) {
     const windows1252 = next[0]![1] === 'latin-1' || next[0]![1] === 'sloppy-windows-1252';
@@ -306,10 +307,7 @@ function finished(p: Piece): Piece {
 }
 
 const MAX_ITERATIONS = 24;
-// Characters that can start a UTF-8 sequence seen through Windows-1252 (a spot needs one).
-const LEAD = /[\u00c2-\u00f4]/;
 const MAX_RESTARTS = 3;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * One step of ftfy (or of the forced decode) on a piece of a segment (a class rather than a
@@ -328,7 +326,7 @@ class Stepper {
   /** The piece(s) after one step; `ok` is false when ftfy could not use the bytes we put back. */
   step(w: Piece, vetoed = false): { piece: Piece; ok: boolean }[] {
     if (w.done) return [{ piece: w, ok: true }];
-    if (!NON_ASCII.test(w.text)) return [{ piece: finished(w), ok: w.inserted === 0 }];
+    if (!hasNonAscii(w.text)) return [{ piece: finished(w), ok: w.inserted === 0 }];
     const { options, maxRounds } = this;
     let r = advance(w.text, maxRounds - w.rounds, options.droppedBytes !== undefined, this.result);
     if (r.rounds === 0 && !r.refused && options.forceDecode && w.peeled < options.forceDecode.maxPeeled && w.rounds < maxRounds) {
@@ -507,7 +505,7 @@ export function decodesThrough(text: string, encodings: readonly string[]): bool
 
 /** Decodes a whole layer that ftfy does not find bad, in a deck known to be damaged throughout. */
 function forceDecode(text: string, encodings: readonly string[], context?: () => string): { text: string; rounds: number; peeled: number } {
-  if (!/[^\x00-\x7f]/.test(text)) return { text, rounds: 0, peeled: 0 };
+  if (!hasNonAscii(text)) return { text, rounds: 0, peeled: 0 };
   for (const encoding of encodings) {
     // Windows-1252 and Latin-1 are checked without ftfy-js, whose failed decodes throw (slow).
     if (encoding === 'sloppy-windows-1252' || encoding === 'latin-1') {

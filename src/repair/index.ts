@@ -16,7 +16,7 @@ import { DeckEvidence } from './evidence.ts';
 import { decodeMixed } from './cp1252.ts';
 import { byteHintsFor, hasSpots, looksDamaged } from './dropped-bytes.ts';
 import { decodesThrough, forgetFtfyAnswers, isWholeLayer, repairSegment, type SegmentOptions, type SegmentRepair } from './ftfy-layer.ts';
-import { findCodeRegions, findCodeSpans, findFencedBlocks, segmentLine, type LineRegions, type Segment } from './markdown-regions.ts';
+import { findCodeSpans, findFencedBlocks, segmentLine, type LineRegions, type Segment } from './markdown-regions.ts';
 import { anySuspicious, findSuspiciousLines, hasNonAscii, lineOf } from './precheck.ts';
 import { buildDiagnostics, lineRepairs, type AmbiguousReport, type Repair } from './report.ts';
 import { readRepairSwitch, type RepairSwitch } from './switch.ts';
@@ -66,12 +66,13 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   // Fast path for clean decks: ftfy changes only text where its badness regex matches, and
   // without a FIX_ENCODING setting there is nothing else to read. One scan, no line bookkeeping.
   const mentionsSwitch = /fix_encoding/i.test(body);
-  if (!mentionsSwitch && (!hasNonAscii(body) || !anySuspicious(body))) {
+  const nonAscii = hasNonAscii(body);
+  if (!mentionsSwitch && (!nonAscii || !anySuspicious(body))) {
     return { text: source, repairs: [], diagnostics: [], enabled: true, ambiguous: [], mode: 'clean' };
   }
   const lines = new LineTable(body);
   const starts = lines.starts;
-  const setting: RepairSwitch = mentionsSwitch ? readRepairSwitch(lines.all(), findCodeRegions(lines.all())) : { enabled: true, diagnostics: [] };
+  const setting: RepairSwitch = mentionsSwitch ? readRepairSwitch(lines.all(), (i) => lines.fenced(i)) : { enabled: true, diagnostics: [] };
   const unchanged = (mode: RepairResult['mode']): RepairResult => ({
     text: source,
     repairs: [],
@@ -83,7 +84,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   });
   if (!setting.enabled) return unchanged('off');
   // Fast path: ftfy changes only lines where its badness regex matches.
-  if (!hasNonAscii(body)) return unchanged('clean');
+  if (!nonAscii) return unchanged('clean');
   const suspicious = findSuspiciousLines(body, starts);
 
   forgetFtfyAnswers();
@@ -130,27 +131,20 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
       if (r.text !== pass.segments[k]!.text) count(r);
     }
   }
-  let lookAt: number[];
-  let layers: number;
-  let deepest: number;
-  let encodings: string[];
-  let throughout: boolean;
-  if (peeledCounts.size > 0) {
-    // How many layers the deck was damaged by: most lines' count (for code), and the most any
-    // line shows (for prose where ftfy stops early, as at "â„¢").
-    layers = Math.max(1, mostCommon(peeledCounts));
-    deepest = Math.max(1, ...peeledCounts.keys());
-    encodings = [...codecCounts].sort((a, b) => b[1] - a[1]).map(([codec]) => codec);
-    // Latin-1 and Windows-1252 are one family (ftfy names whichever can encode the line); with
-    // no whole layer decoded, Windows-1252 is the damage the dropped bytes point to.
-    if (encodings.length === 0 || encodings.some((e) => WINDOWS_1252.includes(e))) {
-      for (const e of WINDOWS_1252) if (!encodings.includes(e)) encodings.push(e);
-    }
-    throughout = isDamagedThroughout(lines, (lookAt = linesToLookAt(body, starts, first)), first, encodings, ftfyOnly);
-  } else {
-    // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
-    return unchanged('clean');
+  // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
+  if (peeledCounts.size === 0) return unchanged('clean');
+  // How many layers the deck was damaged by: most lines' count (for code), and the most any
+  // line shows (for prose where ftfy stops early, as at "â„¢").
+  const layers = Math.max(1, mostCommon(peeledCounts));
+  const deepest = Math.max(1, ...peeledCounts.keys());
+  const encodings = [...codecCounts].sort((a, b) => b[1] - a[1]).map(([codec]) => codec);
+  // Latin-1 and Windows-1252 are one family (ftfy names whichever can encode the line); with
+  // no whole layer decoded, Windows-1252 is the damage the dropped bytes point to.
+  if (encodings.length === 0 || encodings.some((e) => WINDOWS_1252.includes(e))) {
+    for (const e of WINDOWS_1252) if (!encodings.includes(e)) encodings.push(e);
   }
+  const lookAt = linesToLookAt(body, starts, first);
+  const throughout = isDamagedThroughout(lines, lookAt, first, encodings, ftfyOnly);
   const evidence = new DeckEvidence(lookAt, (i) => {
     const pass = first.get(i);
     // ftfy's guesses of a lost 0xA0 ("👠" for "ðŸ‘ ") are no evidence.
@@ -286,17 +280,13 @@ function linesToLookAt(body: string, starts: readonly number[], first: ReadonlyM
  * The lines of a deck, read when asked for: most of a large deck is never looked at, so lines
  * are sliced (and their code regions worked out) only on demand. Line texts exclude "\r\n".
  */
-export class LineTable {
+class LineTable {
   /** Offset of each line in the text. */
   readonly starts: number[] = [0];
-  private fenced: [number, number][] | null = null;
+  private blocks: [number, number][] | null = null;
 
   constructor(private readonly text: string) {
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.starts.push(nl + 1);
-  }
-
-  get count(): number {
-    return this.starts.length;
   }
 
   at(i: number): string {
@@ -310,8 +300,9 @@ export class LineTable {
     return this.starts.map((_, i) => this.at(i));
   }
 
-  regions(i: number): LineRegions {
-    const blocks = (this.fenced ??= findFencedBlocks(this.text, this.starts));
+  /** Whether line i is inside a fenced code block (fence lines included). */
+  fenced(i: number): boolean {
+    const blocks = (this.blocks ??= findFencedBlocks(this.text, this.starts));
     // The last block starting at or before line i (blocks are sorted and do not overlap).
     let lo = 0;
     let hi = blocks.length - 1;
@@ -321,8 +312,11 @@ export class LineTable {
       else hi = mid - 1;
     }
     const block = blocks[lo];
-    if (block && block[0] <= i && i <= block[1]) return FENCED;
-    return { fenced: false, codeSpans: findCodeSpans(this.at(i)) };
+    return block !== undefined && block[0] <= i && i <= block[1];
+  }
+
+  regions(i: number): LineRegions {
+    return this.fenced(i) ? FENCED : { fenced: false, codeSpans: findCodeSpans(this.at(i)) };
   }
 }
 

@@ -17,7 +17,6 @@ export interface LineRegions {
   codeSpans: [number, number][];
 }
 
-const NO_CODE: LineRegions = Object.freeze({ fenced: false, codeSpans: [] as [number, number][] });
 const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
 
 /**
@@ -48,32 +47,6 @@ export function findFencedBlocks(text: string, lineStarts: readonly number[]): [
 }
 
 const FENCE_LINE = /^(?:[ \t]*>)*[ \t]*(?:`{3,}|~{3,})/gm;
-
-export function findCodeRegions(lines: readonly string[]): LineRegions[] {
-  const regions: LineRegions[] = [];
-  let fence: { char: string; length: number } | null = null;
-  for (const line of lines) {
-    if (!fence && !line.includes('`') && !line.includes('~')) {
-      regions.push(NO_CODE);
-      continue;
-    }
-    if (fence) {
-      regions.push({ fenced: true, codeSpans: [] });
-      const m = FENCE_OPEN.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && m[2]!.trim() === '') fence = null;
-      continue;
-    }
-    const m = FENCE_OPEN.exec(line);
-    // A backtick fence's info string cannot contain backticks (CommonMark); such a line is prose.
-    if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) {
-      fence = { char: m[1]![0]!, length: m[1]!.length };
-      regions.push({ fenced: true, codeSpans: [] });
-      continue;
-    }
-    regions.push({ fenced: false, codeSpans: findCodeSpans(line) });
-  }
-  return regions;
-}
 
 /** Inline code spans on one line: a run of n backticks up to the next run of exactly n. */
 export function findCodeSpans(line: string): [number, number][] {

@@ -28,7 +28,7 @@ export interface AmbiguousReport {
 const SPACE = /\s/;
 
 /** Widens hunks to whole words (runs without whitespace) and merges those that touch. */
-export function wordHunks(a: string, b: string, hunks: readonly Hunk[]): Hunk[] {
+function wordHunks(a: string, b: string, hunks: readonly Hunk[]): Hunk[] {
   const out: Hunk[] = [];
   for (const h of hunks) {
     const g = { ...h };
@@ -136,12 +136,11 @@ export function lineRepairs(lineNumber: number, before: string, after: string, r
   });
 }
 
-const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu;
 
 /** Shows invisible characters (soft hyphen, C1 controls, no-break space) in messages. */
 export function visible(text: string): string {
-  if (!INVISIBLE.test(text)) return text; // the usual case: nothing to show
-  return text.replace(/[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu, (ch) => {
+  return text.replace(INVISIBLE, (ch) => {
     if (ch === '\u00a0') return '\u237d'; // ⍽, the usual picture of a no-break space
     return `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
   });

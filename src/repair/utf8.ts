@@ -3,6 +3,7 @@
  * not UTF-8 at all (typically saved as Windows-1252 or Latin-1) is a different problem, and the
  * author needs to know exactly where it is.
  */
+import { LEAD_MASK, MIN_CODE_POINT, isContinuationByte, utf8ContinuationCount } from './cp1252.ts';
 
 export interface Utf8Problem {
   /** 0-based byte offset of the first byte that cannot start or continue a sequence. */
@@ -39,23 +40,19 @@ export function findUtf8Problem(bytes: Uint8Array): Utf8Problem | null {
       i++;
       continue;
     }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
-    else {
-      const reason = b >= 0x80 && b <= 0xbf ? 'a continuation byte with no lead byte before it' : `byte 0x${hex(b)} never occurs in UTF-8`;
+    const need = utf8ContinuationCount(b);
+    if (need < 0) {
+      const reason = isContinuationByte(b) ? 'a continuation byte with no lead byte before it' : `byte 0x${hex(b)} never occurs in UTF-8`;
       return locate(bytes, i, 1, reason);
     }
-    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    let cp = b & LEAD_MASK[need]!;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined) return locate(bytes, i, k, 'the file ends in the middle of a multi-byte sequence');
-      if (c < 0x80 || c > 0xbf) return locate(bytes, i, k + 1, `lead byte 0x${hex(b)} is followed by 0x${hex(c)} instead of a continuation byte`);
+      if (!isContinuationByte(c)) return locate(bytes, i, k + 1, `lead byte 0x${hex(b)} is followed by 0x${hex(c)} instead of a continuation byte`);
       cp = (cp << 6) | (c & 0x3f);
     }
-    if (cp < min) return locate(bytes, i, need + 1, 'overlong encoding');
+    if (cp < MIN_CODE_POINT[need]!) return locate(bytes, i, need + 1, 'overlong encoding');
     if (cp >= 0xd800 && cp <= 0xdfff) return locate(bytes, i, need + 1, 'encoded surrogate (CESU-8 / WTF-8, not UTF-8)');
     if (cp > 0x10ffff) return locate(bytes, i, need + 1, 'code point above U+10FFFF');
     i += need + 1;

@@ -6,18 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { candidatesFor, findSpots } from '../../../src/repair/dropped-bytes.ts';
 import { repairDeckText } from '../../../src/repair/index.ts';
+import { misreadLosing } from './damage.ts';
 
 // UTF-8 read as Windows-1252 by a strict decoder: the undefined bytes vanish, the soft hyphen
 // is stripped afterwards (as in the seed deck).
-const CP1252_80_9F = ['€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '', '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ'];
-function damage(text: string): string {
-  let out = '';
-  for (const b of Buffer.from(text, 'utf8')) {
-    if (b >= 0x80 && b <= 0x9f) out += CP1252_80_9F[b - 0x80]!;
-    else if (b !== 0xad) out += String.fromCharCode(b);
-  }
-  return out;
-}
+const damage = misreadLosing;
 
 /** A deck with a line ftfy recognises, so that the deck is known to be damaged. */
 const deck = (...lines: string[]) => `${lines.join('\n')}\nJosÃ© was here\n`;

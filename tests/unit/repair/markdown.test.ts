@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { repairDeckText } from '../../../src/repair/index.ts';
-import { findCodeRegions, findCodeSpans, findFencedBlocks, segmentLine } from '../../../src/repair/markdown-regions.ts';
-
-// One more Windows-1252 layer (no byte lost): what saving a deck through the wrong decoding does.
-const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const damage = (text: string) =>
-  Array.from(Buffer.from(text, 'utf8'), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80]! : String.fromCharCode(b))).join('');
+import { findCodeSpans, findFencedBlocks, segmentLine } from '../../../src/repair/markdown-regions.ts';
+import { misread } from './damage.ts';
 
 describe('code regions', () => {
   it('finds inline code spans (runs of equal length, escapes, unclosed runs)', () => {
@@ -21,24 +17,26 @@ describe('code regions', () => {
     expect(findCodeSpans('open ` only')).toEqual([]);
   });
 
+  /** Which lines `findFencedBlocks` puts in fenced code, the lines joined with `eol`. */
+  const fencedLines = (lines: readonly string[], eol: string) => {
+    const starts = lines.reduce<number[]>((acc, l, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + lines[i - 1]!.length + eol.length], []);
+    const fenced = new Set(findFencedBlocks(lines.join(eol), starts).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k)));
+    return lines.map((_, i) => fenced.has(i));
+  };
+
   it('finds fenced blocks with backticks or tildes, closed by a fence at least as long', () => {
     const lines = ['text', '````md', '```', 'inside', '````', 'after', '~~~', 'x', '~~~', '> ```', '> quoted code', '> ```', '```never closed', 'rest'];
-    expect(findCodeRegions(lines).map((r) => r.fenced)).toEqual([
-      false, true, true, true, true, false, true, true, true, true, true, true, true, true,
-    ]);
+    expect(fencedLines(lines, '\n')).toEqual([false, true, true, true, true, false, true, true, true, true, true, true, true, true]);
   });
 
-  it('finds the same fenced blocks from one scan of the whole text', () => {
+  it('reads CRLF fence lines, and a backtick fence whose info string has a backtick is prose', () => {
     const lines = ['text', '````md', '```', 'inside', '````', 'after', '~~~', 'x', '~~~', '> ```', '> quoted code', '> ```', '``` `not a fence`', '```never closed', 'rest'];
-    const text = lines.join('\r\n');
-    const starts = lines.reduce<number[]>((acc, l, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + lines[i - 1]!.length + 2], []);
-    const fenced = new Set(findFencedBlocks(text, starts).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k)));
-    expect(lines.map((_, i) => fenced.has(i))).toEqual(findCodeRegions(lines).map((r) => r.fenced));
+    expect(fencedLines(lines, '\r\n')).toEqual([false, true, true, true, true, false, true, true, true, true, true, true, false, true, true]);
   });
 
   it('splits a line into prose and code segments', () => {
     const line = 'say `Ã©` now';
-    expect(segmentLine(line, findCodeRegions([line])[0]!)).toEqual([
+    expect(segmentLine(line, { fenced: false, codeSpans: findCodeSpans(line) })).toEqual([
       { text: 'say ', start: 0, code: false },
       { text: '`Ã©`', start: 4, code: true },
       { text: ' now', start: 8, code: false },
@@ -79,14 +77,14 @@ describe('code in decks damaged in places', () => {
 describe('code in decks damaged throughout', () => {
   it('repairs code with the prose', () => {
     const original = '# Café\n\nJosé says `naïve` and:\n\n```perl\nmy $name = "Joaquín"; # 🦆\n```\n';
-    const r = repairDeckText(damage(original));
+    const r = repairDeckText(misread(original));
     expect(r.mode).toBe('throughout');
     expect(r.text).toBe(original);
   });
 
   it('peels code by as many layers as the deck was damaged: mojibake shown on purpose survives', () => {
     const original = '# Mojibake\n\nJosé explains: `Ã©` is what é becomes.\n\n```\nJosÃ© → José\n```\n';
-    const r = repairDeckText(damage(original));
+    const r = repairDeckText(misread(original));
     expect(r.text).toBe(original);
   });
 });

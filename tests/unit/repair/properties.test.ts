@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { fix_encoding } from 'ftfy-js';
 import { describe, expect, it } from 'vitest';
 import { repairDeckText } from '../../../src/repair/index.ts';
+import { misread } from './damage.ts';
 
 const RUNS = Number(process.env.REPAIR_PROPERTY_RUNS ?? 200);
 
@@ -34,18 +35,8 @@ const lineArb = fc
 /** A deck of real words: the kind of text that must come out exactly as it went in. */
 const deckArb = fc.array(lineArb, { minLength: 1, maxLength: 12 }).map((lines) => `${lines.join('\n')}\n`);
 
-// Our own Windows-1252 (independent of src/repair's table): bytes 0x80–0x9F; the five bytes
-// undefined there decode to the C1 control of the same value ("sloppy", nothing is lost).
-const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 type Layer = 'cp1252' | 'latin1';
-function damage(text: string, layers: readonly Layer[]): string {
-  let out = text;
-  for (const layer of layers) {
-    const bytes = Buffer.from(out, 'utf8');
-    out = Array.from(bytes, (b) => (layer === 'cp1252' && b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80]! : String.fromCharCode(b))).join('');
-  }
-  return out;
-}
+const damage = (text: string, layers: readonly Layer[]): string => layers.reduce((out, layer) => misread(out, layer), text);
 const layersArb = fc.array(fc.constantFrom<Layer>('cp1252', 'latin1'), { minLength: 1, maxLength: 2 });
 
 function ftfyPerLine(text: string): string {
