@@ -60,14 +60,6 @@ export function extractFrontMatter(lines: readonly string[]): FrontMatter {
   return { data: toJson(value) as Record<string, JsonValue>, lineCount: end + 1, keyLines, diagnostics };
 }
 
-/**
- * The 1-based line of a top-level key in the front matter (for diagnostics). Kept for
- * src/repair/switch.ts; a caller that has run `extractFrontMatter` should read its `keyLines`.
- */
-export function frontMatterKeyLine(lines: readonly string[], key: string): number {
-  const i = lines.findIndex((l, index) => index > 0 && new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(l));
-  return i < 0 ? 1 : i + 1;
-}
 
 /** The file position of an offset in the YAML text (which starts on the file's line 2). */
 function yamlPosition(lineCounter: LineCounter, offset: number): { line: number; column: number } {
