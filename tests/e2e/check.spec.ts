@@ -216,7 +216,9 @@ test.describe('the dev server', () => {
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
     await page.goto(`${base}fine/`);
-    await expect.poll(() => page.evaluate(() => window.__slidewrightDoctor?.findings.length), { timeout: 60_000 }).toBe(0);
+    // The new file may reach the dev server's watcher after the page opened: it then reloads the
+    // page, and an evaluate running at that moment fails; the poll asks again.
+    await expect.poll(() => page.evaluate(() => window.__slidewrightDoctor?.findings.length).catch(() => 'reloading'), { timeout: 60_000 }).toBe(0);
     expect(await page.evaluate(() => window.__slidewrightDoctor?.error)).toBeUndefined();
     await expect(page.locator('#slidewright-doctor')).toHaveCount(0);
     expect(messages.some((m) => m.includes('deck doctor: no problems in slides/fine.md'))).toBe(true);
