@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * slidewright's command launcher: `slidewright <command> [options]` (and the npm scripts
- * `pdf`, `snapshots`, `check`, `fix-encoding`). It bundles `src/cli/<command>.ts` with
+ * `dev`, `pdf`, `snapshots`, `check`, `fix-encoding`). It bundles `src/cli/<command>.ts` with
  * esbuild (packages stay external) into a cache, rebuilding only when a source file changed,
  * and runs it with plain Node: TypeScript loaders slow down the start of every command by
  * about a second, which matters for a PDF export that takes two.
@@ -19,6 +19,7 @@ const WORKERS = {
   pdf: { 'deck-worker': 'export/pdf/deck-worker.ts' },
 };
 const COMMANDS = {
+  dev: 'the rehearsal server: every deck, updated in place as you save',
   pdf: 'PDF handouts of decks (exports/<deck>.pdf)',
   snapshots: 'a PNG of every slide (exports/<deck>/NNN.png)',
   check: 'the deck doctor: overflow, broken media and links, unreadable text',
@@ -34,7 +35,7 @@ function usage() {
     ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(width)}  ${text}`),
     '',
     'Run `slidewright <command> --help` for a command\'s options.',
-    'For the dev server and the static site: npm run dev, npm run build.',
+    'For the static site: npm run build (and npm run preview to serve it).',
   ].join('\n');
 }
 

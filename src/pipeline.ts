@@ -7,12 +7,15 @@ import type { Diagnostic } from './format/diagnostics.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type UrlResolver } from './render/deck.ts';
+import type { SlideCache } from './render/slide-cache.ts';
 import { repairDeckText, type RepairResult } from './repair/index.ts';
 
 export interface CompileOptions {
   resolveUrl?: UrlResolver;
   /** The deck's file, for the hints of repair diagnostics. */
   file?: string;
+  /** The deck's slides as last rendered, to render only what changed (see render/slide-cache.ts). */
+  cache?: SlideCache;
 }
 
 export interface CompiledDeck {
@@ -28,7 +31,7 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
   const deck = parseDeck(repair.text.replace(/^\ufeff/, ''));
-  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl });
+  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl, cache: options.cache });
   const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );

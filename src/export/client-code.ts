@@ -43,11 +43,13 @@ function bundle(request: BundleRequest): Promise<string> {
 
 /** The client sources' names, times and sizes: any edit changes it. */
 function sourcesStamp(): string {
-  return readdirSync(CLIENT_DIR)
+  return readdirSync(CLIENT_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
-    .map((name) => {
-      const stats = statSync(path.join(CLIENT_DIR, name));
-      return `${name}:${stats.mtimeMs}:${stats.size}`;
+    .map((file) => {
+      const stats = statSync(file);
+      return `${path.relative(CLIENT_DIR, file)}:${stats.mtimeMs}:${stats.size}`;
     })
     .join('|');
 }
@@ -84,12 +86,12 @@ async function compile(request: BundleRequest): Promise<string> {
   return file.text;
 }
 
-/** `src/client/main.ts` (`startDeck`) as an ES module importing reveal.js by bare specifier. */
+/** `src/client/deck/main.ts` (`startDeck`) as an ES module importing reveal.js by bare specifier. */
 export function deckRuntimeModule(): Promise<string> {
-  return bundle({ entry: path.join(CLIENT_DIR, 'main.ts'), format: 'esm', external: REVEAL_MODULES });
+  return bundle({ entry: path.join(CLIENT_DIR, 'deck', 'main.ts'), format: 'esm', external: REVEAL_MODULES });
 }
 
-/** `src/client/doctor.ts` as a classic script defining `globalName`. */
+/** `src/client/doctor/doctor.ts` as a classic script defining `globalName`. */
 export function doctorScript(globalName: string): Promise<string> {
-  return bundle({ entry: path.join(CLIENT_DIR, 'doctor.ts'), format: 'iife', globalName });
+  return bundle({ entry: path.join(CLIENT_DIR, 'doctor', 'doctor.ts'), format: 'iife', globalName });
 }

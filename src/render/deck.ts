@@ -9,6 +9,7 @@ import { endsInsideFence } from '../format/fences.ts';
 import { applyElementAttributes } from './element-attributes.ts';
 import { escapeHtml } from './escape.ts';
 import { createMarkdownEngine, type MarkdownEngine } from './markdown.ts';
+import type { SlideCache } from './slide-cache.ts';
 
 export interface UrlContext {
   /** 1-based source line where the URL is written (the slide's first line when not found). */
@@ -17,6 +18,8 @@ export interface UrlContext {
   column: number;
   /** The attribute that holds the URL (`src`, `href`, `data-background-image`, ...). */
   attribute: string;
+  /** Tells the author about the URL (a missing file): the diagnostic is placed at the URL. */
+  report(diagnostic: Omit<Diagnostic, 'line' | 'column'>): void;
 }
 
 /** Maps a URL written in the deck to the URL the page should use (or returns it unchanged). */
@@ -24,11 +27,32 @@ export type UrlResolver = (url: string, context: UrlContext) => string;
 
 export interface RenderOptions {
   resolveUrl?: UrlResolver;
+  /** Slides rendered before, reused where nothing they depend on changed (the dev server's). */
+  cache?: SlideCache;
 }
+
+/**
+ * One slide's markup in parts, so that the dev server can tell what an edit changed: the
+ * slide's look (`attributes` + `body`), its notes, and where it starts in the file.
+ */
+export interface RenderedSlide {
+  /** Attributes of the `<section>` (` data-x="y"`…), without `data-source-line`. */
+  attributes: string;
+  /** What the slide shows: its HTML without the notes. */
+  body: string;
+  /** `<aside class="notes">…</aside>\n`, or '' when the slide has none. */
+  notes: string;
+  /** 1-based source line where the slide starts. */
+  line: number;
+}
+
+export type RenderedNode = { kind: 'slide'; slide: RenderedSlide } | { kind: 'stack'; slides: RenderedSlide[] };
 
 export interface RenderedDeck {
   /** The `<section>` elements for `<div class="slides">`. */
   slidesHtml: string;
+  /** The same slides in parts, in deck order (stacks as in `Deck.nodes`). */
+  nodes: RenderedNode[];
   /** The options handed to `Reveal.initialize` (JSON-safe). */
   revealConfig: Record<string, JsonValue>;
   /** Number of reveal.js slides (vertical ones included), as `Reveal.getTotalSlides()` counts. */
@@ -61,22 +85,72 @@ function markdownOption(deck: Deck, key: string, fallback: boolean): boolean {
 }
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
-  const engine = createMarkdownEngine({
-    smartypants: markdownOption(deck, 'smartypants', true),
-    breaks: markdownOption(deck, 'breaks', false),
-  });
+  const markdown = { smartypants: markdownOption(deck, 'smartypants', true), breaks: markdownOption(deck, 'breaks', false) };
+  const engine = createMarkdownEngine(markdown);
   engine.reset();
   const sharedLinks = collectLinkDefinitions(deck, engine);
   const diagnostics: Diagnostic[] = [];
-  const renderSlide = (slide: Slide) => renderSection(slide, engine, sharedLinks, options.resolveUrl, diagnostics);
-  const slidesHtml = deck.nodes
-    .map((node: DeckNode) =>
-      node.kind === 'slide'
-        ? renderSlide(node.slide)
-        : `<section>\n${node.slides.map(renderSlide).join('')}</section>\n`,
-    )
+  const context = `${JSON.stringify(markdown)}\n${sharedLinks}`;
+  const renderSlide = (slide: Slide) => cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out));
+  const nodes = deck.nodes.map(
+    (node: DeckNode): RenderedNode =>
+      node.kind === 'slide' ? { kind: 'slide', slide: renderSlide(node.slide) } : { kind: 'stack', slides: node.slides.map(renderSlide) },
+  );
+  options.cache?.endRender();
+  return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
+}
+
+/** A slide's `<section>` element, as the page has it. */
+export function sectionHtml(slide: RenderedSlide): string {
+  return `<section${slide.attributes} data-source-line="${slide.line}">\n${slide.body}${slide.notes}</section>\n`;
+}
+
+function nodesHtml(nodes: RenderedNode[]): string {
+  return nodes
+    .map((node) => (node.kind === 'slide' ? sectionHtml(node.slide) : `<section>\n${node.slides.map(sectionHtml).join('')}</section>\n`))
     .join('');
-  return { slidesHtml, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
+}
+
+/**
+ * A slide from the cache when its text, its shape and the deck around it are as they were and
+ * its headings get the same ids; else rendered (and kept).
+ */
+function cachedSection(
+  slide: Slide,
+  context: string,
+  engine: MarkdownEngine,
+  cache: SlideCache | undefined,
+  diagnostics: Diagnostic[],
+  render: (diagnostics: Diagnostic[]) => RenderedSlide,
+): RenderedSlide {
+  if (!cache) return render(diagnostics);
+  const at = slide.attributesAt;
+  const key = JSON.stringify([
+    context,
+    slide.body,
+    slide.notes,
+    slide.attributes,
+    slide.bodyLine - slide.line,
+    slide.notesLine === null ? null : slide.notesLine - slide.line,
+    at ? [at.line - slide.line, at.column, at.text] : null,
+  ]);
+  const hit = cache.get(key);
+  if (hit && engine.replayHeadings(hit.headings)) {
+    for (const d of hit.diagnostics) diagnostics.push({ ...d, line: d.line + slide.line });
+    return { attributes: hit.attributes, body: hit.body, notes: hit.notes, line: slide.line };
+  }
+  engine.takeHeadings();
+  const own: Diagnostic[] = [];
+  const rendered = render(own);
+  diagnostics.push(...own);
+  cache.set(key, {
+    attributes: rendered.attributes,
+    body: rendered.body,
+    notes: rendered.notes,
+    headings: engine.takeHeadings(),
+    diagnostics: own.map((d) => ({ ...d, line: d.line - slide.line })),
+  });
+  return rendered;
 }
 
 /**
@@ -107,7 +181,7 @@ function renderSection(
   sharedLinks: string,
   resolveUrl: UrlResolver | undefined,
   diagnostics: Diagnostic[],
-): string {
+): RenderedSlide {
   // Local definitions come first in the text, so they win over the deck's.
   // (Not after an unclosed code fence: the definitions would become code.)
   const withLinks = (markdown: string) =>
@@ -122,16 +196,20 @@ function renderSection(
       hint: 'write <!-- .element: class="fragment" data-x="y" -->',
     });
   }
-  let inner = body.html;
-  if (slide.notes !== null) {
-    inner += `<aside class="notes">${engine.render(withLinks(slide.notes))}</aside>\n`;
+  const notes = slide.notes === null ? '' : `<aside class="notes">${engine.render(withLinks(slide.notes))}</aside>\n`;
+  const parts = { attributes: renderAttributes(mergeAttributes(slide.attributes, body.sectionAttributes)), body: body.html, notes };
+  if (resolveUrl) {
+    // In page order (the section's attributes, its body, its notes), as the resolver reports.
+    const rewrite = (html: string) =>
+      rewriteUrls(html, (url, attribute) => {
+        const place = locate(slide, url);
+        return resolveUrl(url, { ...place, attribute, report: (d) => diagnostics.push({ ...d, ...place } as Diagnostic) });
+      });
+    parts.attributes = rewrite(parts.attributes);
+    parts.body = rewrite(parts.body);
+    parts.notes = rewrite(parts.notes);
   }
-  const attributes: SlideAttribute[] = [
-    ...mergeAttributes(slide.attributes, body.sectionAttributes),
-    { name: 'data-source-line', value: String(slide.line) },
-  ];
-  const html = `<section${renderAttributes(attributes)}>\n${inner}</section>\n`;
-  return resolveUrl ? rewriteUrls(html, (url, attribute) => resolveUrl(url, { ...locate(slide, url), attribute })) : html;
+  return { ...parts, line: slide.line };
 }
 
 /** Where in the source a URL of this slide is written: the body, the notes, the separator. */

@@ -3,8 +3,8 @@
  * across the deck, smartypants as mdslides turns it on, highlight.js for code).
  */
 import { Marked, type Tokens } from 'marked';
-import { gfmHeadingId, resetHeadings } from 'marked-gfm-heading-id';
 import { renderCode } from './code.ts';
+import { HeadingIds, type HeadingRun } from './heading-ids.ts';
 import { mathExtension } from './math.ts';
 import { smartPunctuation } from './smartypants.ts';
 
@@ -21,13 +21,17 @@ export interface MarkdownEngine {
   linkDefinitions(markdown: string): Record<string, { href: string; title: string | null }>;
   /** Starts a new deck: heading ids restart. */
   reset(): void;
+  /** The headings rendered since the last call, with their ids. */
+  takeHeadings(): HeadingRun;
+  /** Counts these headings as rendered, if they would get the same ids now (see heading-ids.ts). */
+  replayHeadings(run: HeadingRun): boolean;
 }
 
 export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   const marked = new Marked({ gfm: true, breaks: options.breaks, async: false });
-  // `globalSlugs` (in the runtime, missing from the types) keeps ids unique across a deck's
-  // slides, which share one page; `reset()` restarts them per deck.
-  marked.use(gfmHeadingId({ globalSlugs: true } as Parameters<typeof gfmHeadingId>[0]));
+  // Ids unique across a deck's slides, which share one page; `reset()` restarts them per deck.
+  const headings = new HeadingIds();
+  marked.use(headings.extension());
   if (options.smartypants) marked.use({ hooks: { postprocess: smartPunctuation } });
   marked.use(mathExtension());
   marked.use({
@@ -47,6 +51,8 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
       for (const [label, link] of Object.entries(links)) result[label] = { href: link.href, title: link.title ?? null };
       return result;
     },
-    reset: () => resetHeadings(),
+    reset: () => headings.reset(),
+    takeHeadings: () => headings.takeRun(),
+    replayHeadings: (run) => headings.replay(run),
   };
 }

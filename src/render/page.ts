@@ -17,6 +17,8 @@ export interface DeckPageInput {
   importMap?: Record<string, string>;
   description?: string;
   author?: string;
+  /** JSON for the page's scripts, as `<script type="application/json" id="…">` in the head. */
+  data?: { id: string; value: unknown };
 }
 
 export function renderDeckPage(input: DeckPageInput): string {
@@ -27,6 +29,7 @@ export function renderDeckPage(input: DeckPageInput): string {
   const head = [
     ...meta,
     ...(input.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
+    ...(input.data ? [`<script type="application/json" id="${escapeHtml(input.data.id)}">${jsonInScript(input.data.value)}</script>`] : []),
     ...(input.importMap ? [`<script type="importmap">${jsonInScript({ imports: input.importMap })}</script>`] : []),
     // Fetched with the page rather than once the script that imports them has arrived.
     ...Object.values(input.importMap ?? {}).map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),

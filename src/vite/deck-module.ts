@@ -89,21 +89,8 @@ export function deckStyleFiles(deck: LoadedDeck, styles: DeckStyles): string[] {
     resolvePackageFile('reveal.js/reveal.css'),
     resolvePackageFile(styles.theme),
     resolvePackageFile(styles.codeTheme),
-    path.join(CLIENT_DIR, 'slidewright.css'),
+    path.join(CLIENT_DIR, 'deck', 'slidewright.css'),
     ...(hasMath(deck.rendered.slidesHtml) ? [resolvePackageFile('katex/dist/katex.min.css')] : []),
-  ];
-}
-
-/** In dev, the deck's warnings also go to Vite's overlay in the browser. */
-function overlayCode(deck: LoadedDeck, extra: Diagnostic[], root: string): string[] {
-  const diagnostics = [...deck.diagnostics, ...extra]
-    .filter((d) => d.severity !== 'info')
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-  if (diagnostics.length === 0) return [];
-  const relative = path.relative(root, deck.file);
-  return [
-    `import { showDiagnostics } from ${JSON.stringify(path.join(CLIENT_DIR, 'overlay.ts'))};`,
-    `showDiagnostics(${JSON.stringify(deck.file)}, ${JSON.stringify(relative)}, ${JSON.stringify(diagnostics)});`,
   ];
 }
 
@@ -128,9 +115,14 @@ export function deckModulePlugin(store: DeckStore, theme?: ThemeOverride): Plugi
       const styles = resolveDeckStyles(deck, store.project, typeof theme === 'function' ? theme(name) : theme);
       return [
         ...deckStyleFiles(deck, styles).map((file) => `import ${JSON.stringify(file)};`),
-        `import { startDeck } from ${JSON.stringify(path.join(CLIENT_DIR, 'main.ts'))};`,
-        `startDeck(${JSON.stringify(deck.rendered.revealConfig)});`,
-        ...(dev ? overlayCode(deck, styles.diagnostics, store.project.root) : []),
+        `import { startDeck } from ${JSON.stringify(path.join(CLIENT_DIR, 'deck', 'main.ts'))};`,
+        ...(dev
+          ? [
+              // In dev the page keeps itself in step with the markdown (src/vite/slide-hmr.ts).
+              `import { liveUpdates } from ${JSON.stringify(path.join(CLIENT_DIR, 'deck', 'hmr.ts'))};`,
+              `liveUpdates(startDeck(${JSON.stringify(deck.rendered.revealConfig)}));`,
+            ]
+          : [`startDeck(${JSON.stringify(deck.rendered.revealConfig)});`]),
       ].join('\n');
     },
   };

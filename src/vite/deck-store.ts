@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { compileDeck, type CompiledDeck } from '../pipeline.ts';
+import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
 import { createMediaResolver } from './media.ts';
 import { listDecks, type DeckEntry, type Project } from './project.ts';
@@ -21,8 +22,18 @@ export interface LoadedDeck extends CompiledDeck {
 
 export class DeckStore {
   readonly #cache = new Map<string, { stamp: string; deck: LoadedDeck }>();
+  /** Per deck file, its rendered slides, so a recompile renders only what changed (dev). */
+  readonly #slides = new Map<string, SlideCache>();
 
-  constructor(readonly project: Project) {}
+  /**
+   * `cacheSlides`: keep each deck's rendered slides between compiles. For the dev server, where
+   * a deck is compiled again on every save; a build or export compiles each deck once.
+   */
+  constructor(
+    readonly project: Project,
+    readonly options: { cacheSlides?: boolean } = {},
+  ) {}
+
 
   list(): DeckEntry[] {
     return listDecks(this.project);
@@ -44,6 +55,20 @@ export class DeckStore {
 
   invalidate(file: string): void {
     this.#cache.delete(file);
+    this.#slides.delete(file);
+  }
+
+  /** Forgets every compiled deck (media came or went: their references resolve differently). */
+  invalidateAll(): void {
+    this.#cache.clear();
+    this.#slides.clear();
+  }
+
+  #slideCache(file: string): SlideCache | undefined {
+    if (!this.options.cacheSlides) return undefined;
+    let cache = this.#slides.get(file);
+    if (!cache) this.#slides.set(file, (cache = new SlideCache()));
+    return cache;
   }
 
   #compile(entry: DeckEntry): LoadedDeck {
@@ -65,7 +90,8 @@ export class DeckStore {
     const text = decoded.ok ? decoded.text : LENIENT.decode(bytes);
     const compiled = compileDeck(text, {
       file: path.relative(process.cwd(), entry.file) || entry.file,
-      resolveUrl: createMediaResolver(this.project, entry.file, (d) => extra.push(d)),
+      resolveUrl: createMediaResolver(this.project, entry.file),
+      cache: this.#slideCache(entry.file),
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name };

@@ -1,5 +1,5 @@
 /**
- * The deck doctor in `npm run dev`: deck pages get the doctor client (`src/client/doctor-client.ts`)
+ * The deck doctor in `npm run dev`: deck pages get the doctor client (`src/client/doctor/doctor-client.ts`)
  * and the deck's pipeline diagnostics; the findings the client makes in the browser come back
  * over the HMR socket (`slidewright:doctor`) and are printed as `file:line: severity: message`.
  * Serve only: a built site carries none of it.
@@ -7,13 +7,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import { DATA_ELEMENT_ID, DOCTOR_EVENT, type DoctorEventData, type DoctorPageData } from '../client/doctor-protocol.ts';
-import { formatFinding, mergeFindings, type DoctorFinding } from '../client/doctor-rules.ts';
-import { jsonInScript } from '../render/escape.ts';
-import { resolveDeckStyles } from './deck-module.ts';
+import { DOCTOR_EVENT, type DoctorEventData } from '../client/doctor/doctor-protocol.ts';
+import { formatFinding, mergeFindings, type DoctorFinding } from '../client/doctor/doctor-rules.ts';
 import type { DeckStore } from './deck-store.ts';
 
-const CLIENT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/doctor-client.ts');
+const CLIENT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/doctor/doctor-client.ts');
 const DOCTOR_CLIENT_ID = 'virtual:slidewright/doctor-client';
 
 function isFinding(value: unknown): value is DoctorFinding {
@@ -46,19 +44,9 @@ export function doctorPlugin(store: () => DeckStore): Plugin {
         } catch {
           return undefined;
         }
-        const entry = store().find(name);
-        if (!entry) return undefined;
-        const deck = store().load(entry);
-        const styles = resolveDeckStyles(deck, store().project);
-        const data: DoctorPageData = {
-          deck: deck.name,
-          file: path.relative(store().project.root, deck.file).split(path.sep).join('/') || deck.file,
-          diagnostics: [...deck.diagnostics, ...styles.diagnostics],
-        };
-        return [
-          { tag: 'script', attrs: { type: 'application/json', id: DATA_ELEMENT_ID }, children: jsonInScript(data), injectTo: 'head' },
-          { tag: 'script', attrs: { type: 'module' }, children: `import ${JSON.stringify(DOCTOR_CLIENT_ID)};`, injectTo: 'head' },
-        ];
+        if (!store().find(name)) return undefined;
+        // The client reads the deck's data from the page's DevPageData (see slide-hmr.ts).
+        return [{ tag: 'script', attrs: { type: 'module' }, children: `import ${JSON.stringify(DOCTOR_CLIENT_ID)};`, injectTo: 'head' }];
       },
     },
     configureServer(server) {

@@ -1,18 +1,18 @@
 /**
  * `slidewright()`: the Vite plugin, one plugin per concern (pages, deck modules, theme fonts,
- * live reload, media), sharing one deck store.
+ * per-slide updates, the dev doctor, media), sharing one deck store.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { searchForWorkspaceRoot, type Plugin } from 'vite';
+import { searchForWorkspaceRoot, type Plugin, type UserConfig } from 'vite';
 import { DeckStore } from './deck-store.ts';
-import { mediaCopyPlugins } from './media-copy.ts';
 import { deckModulePlugin, type ThemeOverride } from './deck-module.ts';
 import { doctorPlugin } from './doctor.ts';
-import { liveReloadPlugin } from './live-reload.ts';
+import { mediaPlugins } from './media-plugin.ts';
 import { pagesPlugin } from './pages.ts';
 import { resolveProject, type ProjectOptions } from './project.ts';
+import { slideHmr } from './slide-hmr.ts';
 import { themeFontsPlugin } from './theme-fonts.ts';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,29 +22,53 @@ export interface SlidewrightOptions extends ProjectOptions {
   root?: string;
   /** Use this theme instead of the decks' own (the exporters' `--theme`). */
   theme?: ThemeOverride;
+  /** Dev: the open deck jumps to the slide whose source was just changed. */
+  follow?: boolean;
 }
 
 export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
   const project = resolveProject(options.root ?? process.cwd(), options);
-  const store = new DeckStore(project);
+  // In dev a deck is compiled on every save: its unchanged slides are not rendered again.
+  const store = new DeckStore(project, { cacheSlides: true });
   const getStore = () => store;
-  const mediaPlugins = existsSync(project.mediaDir) ? mediaCopyPlugins(project) : [];
+  const hmr = slideHmr(getStore, { follow: options.follow });
   return [
     {
       name: 'slidewright:fs-allow',
       config(config) {
         // Serve slidewright's runtime and its packages in dev even when the project is elsewhere.
         const root = path.resolve(config.root ?? process.cwd());
-        return { server: { fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] } } };
+        return {
+          server: { fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] } },
+          // The deck pages are virtual, so Vite's start-up scan cannot see what they import; found
+          // later, these would be optimised on the first visit, and the page reloaded.
+          optimizeDeps: { include: ['reveal.js', 'reveal.js/plugin/notes'] },
+        };
       },
     },
-    pagesPlugin({ store: getStore }),
+    pagesPlugin({ store: getStore, pageData: (deck) => hmr.pageData(deck) }),
     deckModulePlugin(store, options.theme),
     themeFontsPlugin(),
-    liveReloadPlugin(getStore),
+    hmr.plugin,
     doctorPlugin(getStore),
-    ...mediaPlugins,
+    ...(existsSync(project.mediaDir) ? mediaPlugins(getStore) : []),
   ];
+}
+
+/**
+ * The Vite configuration of a slidewright project: the one `vite.config.ts` uses and `slidewright
+ * dev` starts with, so both serve the same site.
+ */
+export function slidewrightViteConfig(options: SlidewrightOptions = {}): UserConfig {
+  return {
+    root: options.root,
+    // Relative asset URLs: the built site works under any sub-path.
+    base: './',
+    // Media are copied by the plugin; there is no public/ folder.
+    publicDir: false,
+    plugins: [slidewright(options)],
+    server: { open: false },
+  };
 }
 
 export { DeckStore } from './deck-store.ts';

@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../format/diagnostics.ts';
 import type { UrlContext, UrlResolver } from '../render/deck.ts';
 import { isInside, type Project } from './project.ts';
 
@@ -17,11 +16,7 @@ function isLocalPath(url: string): boolean {
   return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/\/|#|\/|\?)/i.test(url);
 }
 
-export function createMediaResolver(
-  project: Project,
-  deckFile: string,
-  report: (d: Diagnostic) => void,
-): UrlResolver {
+export function createMediaResolver(project: Project, deckFile: string): UrlResolver {
   return (url: string, context: UrlContext): string => {
     if (!isLocalPath(url)) return url;
     const [pathPart, suffix = ''] = splitSuffix(url);
@@ -38,23 +33,19 @@ export function createMediaResolver(
       return `../${path.basename(project.mediaDir)}/${relative}${suffix}`;
     }
     if (found && !isInside(project.root, found)) {
-      report({
+      context.report({
         severity: 'warning',
         code: 'path-outside-project',
         message: `"${url}" points outside the project; it is not served or copied`,
-        line: context.line,
-        column: context.column,
         hint: `put the file under ${path.relative(project.root, project.mediaDir) || 'media'}/ and refer to it as media/<file>`,
       });
       return url;
     }
     if (!found && EMBEDDED.has(context.attribute)) {
-      report({
+      context.report({
         severity: 'warning',
         code: 'missing-media',
         message: `"${url}" (${context.attribute}) does not exist`,
-        line: context.line,
-        column: context.column,
         hint: `add the file to ${path.relative(project.root, project.mediaDir) || 'media'}/ or fix the path`,
       });
     }

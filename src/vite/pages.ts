@@ -13,13 +13,16 @@ import { reportOnce } from './report.ts';
 
 export interface PagesContext {
   store(): DeckStore;
+  /** Dev only: data the deck page carries for its live updates (see slide-hmr.ts). */
+  pageData?(deck: LoadedDeck): { id: string; value: unknown };
 }
 
 const INDEX_INPUT = '__slidewright_index__';
 
-export function deckPageHtml(deck: LoadedDeck): string {
+export function deckPageHtml(deck: LoadedDeck, data?: { id: string; value: unknown }): string {
   const meta = deck.deck.meta;
   return renderDeckPage({
+    data,
     title: deck.title,
     lang: typeof meta.lang === 'string' ? meta.lang : 'en',
     slidesHtml: deck.rendered.slidesHtml,
@@ -97,7 +100,8 @@ export function pagesPlugin(context: PagesContext): Plugin {
             res.setHeader('Location', `${base}${encodeURIComponent(m[1]!)}/${url.search}`);
             return res.end();
           }
-          html = deckPageHtml(loadDeck(m[1]!));
+          const deck = loadDeck(m[1]!);
+          html = deckPageHtml(deck, context.pageData?.(deck));
         }
         server
           .transformIndexHtml(`${base}${rest === '' ? 'index.html' : rest.endsWith('/') ? `${rest}index.html` : rest}`, html, req.originalUrl)

@@ -1,6 +1,6 @@
 /**
  * The deck doctor for `npm run check`: loads each deck in reveal.js's print view (every slide
- * laid out at the deck's size), runs the page checks of `src/client/doctor.ts`, and adds the
+ * laid out at the deck's size), runs the page checks of `src/client/doctor/doctor.ts`, and adds the
  * deck's diagnostics from the markdown pipeline (parse, repair, media, styles).
  */
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../format/diagnostics.ts';
 import { resolveDeckStyles } from '../../vite/deck-module.ts';
 import type { LoadedDeck } from '../../vite/deck-store.ts';
 import type { Project } from '../../vite/project.ts';
-import { countFindings, mergeFindings, type DoctorFinding, type FindingCounts, type ReportFinding } from '../../client/doctor-rules.ts';
+import { countFindings, mergeFindings, type DoctorFinding, type FindingCounts, type ReportFinding } from '../../client/doctor/doctor-rules.ts';
 import { deckPageUrl } from '../snapshots/plan.ts';
 import type { SiteDeck } from '../site.ts';
 import { openDoctorPage } from './page-bundle.ts';

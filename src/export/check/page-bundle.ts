@@ -1,11 +1,11 @@
 /**
- * The deck doctor's page code (`src/client/doctor.ts` and what it imports) as an init script
+ * The deck doctor's page code (`src/client/doctor/doctor.ts` and what it imports) as an init script
  * for Playwright's `addInitScript`: it defines `window.SlidewrightDoctor` and numbers the
  * slides as soon as the document is parsed, before reveal.js's print view moves them. Shared
  * by `npm run check` and `npm run snapshots`.
  */
 import type { BrowserContext, Page } from 'playwright';
-import type * as Doctor from '../../client/doctor.ts';
+import type * as Doctor from '../../client/doctor/doctor.ts';
 import { doctorScript } from '../client-code.ts';
 import { PDF_READY_SCRIPT, waitForDeckReady } from '../page-ready.ts';
 

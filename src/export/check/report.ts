@@ -2,7 +2,7 @@
  * What `npm run check` prints: `file:line: severity: message` lines editors can jump to, with
  * hints, and a summary per deck; or, with `--json`, one document for tools.
  */
-import { formatFinding, plural } from '../../client/doctor-rules.ts';
+import { formatFinding, plural } from '../../client/doctor/doctor-rules.ts';
 import { displayPath, type DeckCheck } from './index.ts';
 
 export interface JsonReport {

@@ -3,7 +3,7 @@
  * reveal's print view moves them, reading what the print view made, and applying the page
  * plan. Each function is self-contained (Playwright sends its source text to the page).
  */
-import { stampSlides } from '../../client/doctor-print.ts';
+import { stampSlides } from '../../client/doctor/doctor-print.ts';
 import type { LayoutItem, PrintedHeading, SlideInfo } from './options.ts';
 
 /** What the print view made, read right after `pdf-ready`. */

@@ -17,7 +17,7 @@ import type { CompiledDeck } from '../../pipeline.ts';
 import { DeckStore } from '../../vite/deck-store.ts';
 import { resolveProject } from '../../vite/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
-import type { PrintLayout } from '../../client/doctor-print.ts';
+import type { PrintLayout } from '../../client/doctor/doctor-print.ts';
 import { openDoctorPage } from '../check/page-bundle.ts';
 import { waitForDeckReady } from '../page-ready.ts';
 import type { SiteDeck } from '../site.ts';

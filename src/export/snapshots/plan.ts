@@ -3,7 +3,7 @@
  * becomes which file, how the work is shared between browser pages, what `index.json` says,
  * and which old images a run replaces. No browser, no file system: unit-tested.
  */
-import type { PageInfo, SlideInfo } from '../../client/doctor-print.ts';
+import type { PageInfo, SlideInfo } from '../../client/doctor/doctor-print.ts';
 
 export interface SnapshotSettings {
   /** One image per fragment step instead of one per slide (with every fragment shown). */

@@ -1,6 +1,6 @@
 /** A slidewright dev server on a throwaway project, for tests that must not touch slides/. */
 import { createServer, type Logger, type ViteDevServer } from 'vite';
-import { slidewright } from '../../../src/vite/index.ts';
+import { slidewrightViteConfig, type SlidewrightOptions } from '../../../src/vite/index.ts';
 
 export interface DevServer {
   server: ViteDevServer;
@@ -8,16 +8,15 @@ export interface DevServer {
   base: string;
 }
 
-export async function startDevServer(root: string, customLogger?: Logger): Promise<DevServer> {
+/** The configuration `slidewright dev` starts with, on a free port. */
+export async function startDevServer(root: string, customLogger?: Logger, options: SlidewrightOptions = {}): Promise<DevServer> {
+  const config = slidewrightViteConfig({ ...options, root });
   const server = await createServer({
-    root,
+    ...config,
     configFile: false,
     logLevel: customLogger ? undefined : 'silent',
     customLogger,
-    base: './',
-    publicDir: false,
-    plugins: [slidewright({ root })],
-    server: { port: 0, host: '127.0.0.1' },
+    server: { ...config.server, port: 0, host: '127.0.0.1' },
   });
   await server.listen();
   const address = server.httpServer!.address();

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeFindings, countFindings } from '../../../src/client/doctor-rules.ts';
+import { mergeFindings, countFindings } from '../../../src/client/doctor/doctor-rules.ts';
 import { checkFailed, displayPath, pipelineDiagnostics, type DeckCheck } from '../../../src/export/check/index.ts';
 import { DeckStore } from '../../../src/vite/deck-store.ts';
 import { resolveProject } from '../../../src/vite/project.ts';

@@ -16,7 +16,7 @@ import {
   worstEdge,
   type DoctorFinding,
   type PipelineDiagnostic,
-} from '../../../src/client/doctor-rules.ts';
+} from '../../../src/client/doctor/doctor-rules.ts';
 
 const slide = { left: 0, top: 0, right: 960, bottom: 700 };
 

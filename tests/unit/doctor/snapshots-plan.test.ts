@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageInfo, SlideInfo } from '../../../src/client/doctor-print.ts';
+import type { PageInfo, SlideInfo } from '../../../src/client/doctor/doctor-print.ts';
 import {
   IMAGE_FILE_PATTERN,
   RangeOutsideDeckError,

@@ -49,7 +49,7 @@ describe('the exporters’ site', () => {
       'dist/reveal.css',
       'theme/solarized.css',
       'base16/zenburn.css',
-      'client/slidewright.css',
+      'deck/slidewright.css',
       'dist/katex.min.css',
     ]);
     for (const href of styles) expect((await get(href)).status, href).toBe(200);

@@ -35,7 +35,9 @@ describe('media files', () => {
 describe('media references', () => {
   const resolve = (url: string, attribute = 'src') => {
     const diagnostics: Diagnostic[] = [];
-    const result = createMediaResolver(project, deckFile, (d) => diagnostics.push(d))(url, { line: 3, column: 5, attribute });
+    const place = { line: 3, column: 5 };
+    const report = (d: Omit<Diagnostic, 'line' | 'column'>) => diagnostics.push({ ...d, ...place } as Diagnostic);
+    const result = createMediaResolver(project, deckFile)(url, { ...place, attribute, report });
     return { result, diagnostics };
   };
 

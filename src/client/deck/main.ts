@@ -5,7 +5,7 @@
 import Reveal, { type RevealConfig } from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 
-type RevealDeck = InstanceType<typeof Reveal>;
+export type RevealDeck = InstanceType<typeof Reveal>;
 
 declare global {
   interface Window {

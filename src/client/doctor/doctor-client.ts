@@ -11,9 +11,12 @@
  * injected in `<head>`, so it runs before the deck's own module.
  */
 import { countFindings, mergeFindings, plural, runDoctor, stampSlides, type ReportFinding } from './doctor.ts';
-import { DATA_ELEMENT_ID, DOCTOR_EVENT, type DoctorEventData, type DoctorPageData } from './doctor-protocol.ts';
+import { DECK_UPDATED_EVENT, DEV_DATA_ID, type DeckUpdated, type DevPageData } from '../deck/hmr-protocol.ts';
+import { DOCTOR_EVENT, PROBE_PARAM, type DoctorEventData } from './doctor-protocol.ts';
 
-export const PROBE_PARAM = 'slidewrightDoctor';
+/** Edits come in bursts: the doctor looks again once the speaker has paused this long. */
+const RECHECK_AFTER_MS = 1500;
+
 export const PANEL_ID = 'slidewright-doctor';
 
 interface ProbeWindow extends Window {
@@ -38,11 +41,11 @@ if (params.has(PROBE_PARAM)) {
   void start();
 }
 
-function pageData(): DoctorPageData | null {
-  const el = document.getElementById(DATA_ELEMENT_ID);
+function pageData(): DevPageData | null {
+  const el = document.getElementById(DEV_DATA_ID);
   if (!el?.textContent) return null;
   try {
-    return JSON.parse(el.textContent) as DoctorPageData;
+    return JSON.parse(el.textContent) as DevPageData;
   } catch {
     return null;
   }
@@ -64,6 +67,17 @@ async function start(): Promise<void> {
   const data = pageData();
   if (!data) return;
   if (!(await until(() => window.Reveal?.isReady() === true, 60_000))) return;
+  // The slides were patched in place (src/client/deck/hmr.ts): look again, with the new diagnostics.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener(DECK_UPDATED_EVENT, (event) => {
+    const { detail } = event as CustomEvent<DeckUpdated>;
+    clearTimeout(timer);
+    timer = setTimeout(() => void check({ ...data, version: detail.version, diagnostics: detail.diagnostics }), RECHECK_AFTER_MS);
+  });
+  await check(data);
+}
+
+async function check(data: DevPageData): Promise<void> {
   let findings: ReportFinding[];
   try {
     const report = await inspect();
@@ -76,7 +90,8 @@ async function start(): Promise<void> {
     return;
   }
   if (findings.length === 0) {
-    console.info(`[slidewright] deck doctor: no problems in ${data.file}`);
+    document.getElementById(PANEL_ID)?.remove();
+    console.info(`[slidewright] deck doctor: no problems in ${data.relativeFile}`);
     return;
   }
   showPanel(data, findings);
@@ -124,7 +139,7 @@ const PANEL_STYLE = `
 #${PANEL_ID} .sw-hint { display: block; color: #555; }
 `;
 
-function showPanel(data: DoctorPageData, findings: ReportFinding[]): void {
+function showPanel(data: DevPageData, findings: ReportFinding[]): void {
   document.getElementById(PANEL_ID)?.remove();
   const counts = countFindings(findings);
   const style = document.createElement('style');
@@ -155,7 +170,7 @@ function showPanel(data: DoctorPageData, findings: ReportFinding[]): void {
     severity.textContent = `${f.severity} `;
     const where = document.createElement('span');
     where.className = 'sw-where';
-    where.textContent = `${data.file}:${f.line}${f.column ? `:${f.column}` : ''} `;
+    where.textContent = `${data.relativeFile}:${f.line}${f.column ? `:${f.column}` : ''} `;
     button.append(severity, where, document.createTextNode(f.message));
     if (f.hint) {
       const hint = document.createElement('span');

@@ -1,0 +1,78 @@
+/**
+ * `npm run dev -- [options]`: the rehearsal server. Vite with slidewright's plugin on this
+ * folder (the same configuration as `vite.config.ts`): every deck at `/<name>/`, and saving a
+ * deck updates the open slides in place (see docs/dev-loop.md).
+ */
+import { listDecks, resolveProject } from '../vite/project.ts';
+import { selectDecks } from '../export/select-decks.ts';
+import { EXIT_OK, UsageError, asUsage, parseCommandLine, parsePositive, runCommand } from './common.ts';
+
+const NAME = 'dev';
+
+const USAGE = `
+Usage: npm run dev -- [options]
+
+Serves every deck in slides/ at http://localhost:5173/<name>/ for rehearsing. Saving a deck
+changes the open slides in place: the page keeps its slide and fragment, the speaker view (S)
+its timer. A change of theme, code theme or reveal.js options reloads the page at the same slide.
+
+Options:
+  --open [DECK]    open the browser on the list of decks, or on DECK (a deck name or slides/x.md)
+  --follow         the deck jumps to the slide you just edited (off: it stays where it is)
+  --host [ADDR]    listen on every address (or on ADDR), to open the deck on another device;
+                   without it the server listens on localhost only
+  --port N         the port (default 5173; the next free one when it is taken)
+  -h, --help       this text
+
+Keys while it runs: h shows Vite's shortcuts (r restart, u show the URLs, o open, q quit).
+`;
+
+/** `--open` and `--host` take an optional value: bare, they are given as empty strings. */
+function withOptionalValues(argv: string[], flags: string[]): string[] {
+  return argv.map((arg, i) => (flags.includes(arg) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? `${arg}=` : arg));
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine(
+    {
+      name: `npm run ${NAME}`,
+      usage: USAGE,
+      options: {
+        open: { type: 'string' },
+        follow: { type: 'boolean' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+      },
+    },
+    withOptionalValues(process.argv.slice(2), ['--open', '--host']),
+  );
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": decks are the files in slides/; to open one, use --open ${positionals[0]}`);
+  const root = process.cwd();
+  const port = parsePositive('--port', values.port, { integer: true, max: 65535 });
+  let open: string | boolean = false;
+  if (values.open !== undefined) {
+    open = '/';
+    if (values.open !== '') {
+      const [deck] = asUsage(() => selectDecks(root, [values.open!]));
+      if (!listDecks(resolveProject(root)).some((d) => d.file === deck!.file)) {
+        throw new UsageError(`--open ${values.open}: the dev server serves the decks in slides/; move the file there`);
+      }
+      open = `/${encodeURIComponent(deck!.name)}/`;
+    }
+  }
+  const host = values.host === undefined ? 'localhost' : values.host === '' ? true : values.host;
+
+  const { createServer } = await import('vite');
+  const { slidewrightViteConfig } = await import('../vite/index.ts');
+  const config = slidewrightViteConfig({ root, follow: values.follow === true });
+  const server = await createServer({ ...config, configFile: false, server: { ...config.server, host, port, open } });
+  await server.listen();
+  server.printUrls();
+  if (values.follow) server.config.logger.info('  following edits: the deck goes to the slide you change\n');
+  server.bindCLIShortcuts({ print: true });
+  // Runs until Ctrl-C or q.
+  await new Promise<void>((resolve) => server.httpServer?.once('close', () => resolve()));
+  return EXIT_OK;
+}
+
+await runCommand(NAME, main);
