@@ -32,6 +32,12 @@ import { reportOnce } from './report.ts';
 
 /** Versions kept per deck for pages that are behind (a few saves' worth). */
 const HISTORY = 16;
+/**
+ * After a change event, the deck file is looked at again this many ms later: chokidar (Vite's
+ * watcher) drops events that follow within a few ms of another (measured: a save 20 ms after
+ * an editor's truncation was never reported), so the last save of a burst could go unseen.
+ */
+const SETTLE_CHECKS_MS = [15, 60, 300];
 
 export interface SlideHmrOptions {
   /** Pages jump to the slide that was just edited. */
@@ -90,19 +96,28 @@ export function slideHmr(store: () => DeckStore, options: SlideHmrOptions = {}):
 
   const relative = (file: string) => path.relative(server?.config.root ?? process.cwd(), file) || file;
 
+  const settleTimers = new Map<string, ReturnType<typeof setTimeout>[]>();
   const onDeckChange = (file: string) => {
+    if (!deckEntry(file)) return;
+    for (const timer of settleTimers.get(file) ?? []) clearTimeout(timer);
+    settleTimers.set(
+      file,
+      SETTLE_CHECKS_MS.map((ms) => setTimeout(() => updateDeck(file, true), ms)),
+    );
+    updateDeck(file, false);
+  };
+
+  /** Compiles the deck if its file changed, and sends the open pages what changed. */
+  const updateDeck = (file: string, settling: boolean) => {
     const entry = deckEntry(file);
     if (!entry || !server) return;
-    server.ws.send({ type: 'custom', event: DECK_LIST_EVENT });
     const from = announced.get(file);
     const logger = server.config.logger;
     // An editor that truncates the file before writing it shows it empty for a moment.
     if (from && statSync(file, { throwIfNoEntry: false })?.size === 0) {
-      logger.info(`${relative(file)} is empty: the open pages keep the last version`, { timestamp: true });
+      if (!settling) logger.info(`${relative(file)} is empty: the open pages keep the last version`, { timestamp: true });
       return;
     }
-    const module = server.moduleGraph.getModuleById(RESOLVED_DECK_MODULE_PREFIX + entry.name);
-    if (module) server.moduleGraph.invalidateModule(module);
     let deck: LoadedDeck;
     try {
       // Recompiled when the file's time or size changed (editors often report a save twice).
@@ -120,7 +135,10 @@ export function slideHmr(store: () => DeckStore, options: SlideHmrOptions = {}):
     const to = versionOf(deck);
     reportOnce(logger, deck, deck.file, to.diagnostics);
     if (!from || from.version === to.version) return;
+    server.ws.send({ type: 'custom', event: DECK_LIST_EVENT });
     announced.set(file, to);
+    const module = server.moduleGraph.getModuleById(RESOLVED_DECK_MODULE_PREFIX + entry.name);
+    if (module) server.moduleGraph.invalidateModule(module);
     const update = updateFor(entry.name, from, to);
     server.ws.send(DECK_UPDATE_EVENT, update);
     const what = update.patch
