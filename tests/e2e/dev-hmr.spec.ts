@@ -164,6 +164,18 @@ test('a bad directive shows in the overlay at its line while the deck stays; fix
   expect(await marker(page)).toBe('still here');
 });
 
+test('a save that leaves the file empty for a moment never blanks the deck', async ({ page }) => {
+  const file = await openDeck(page, 'empty', DECK, '#/1');
+  await writeFile(file, '');
+  // The server looks at the file again shortly after each change; give it time to (wrongly) act.
+  await page.waitForTimeout(600);
+  await expect(page.locator('.reveal .slides section')).toHaveCount(7); // 6 slides, one stack
+  await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Before the stack');
+  await writeFile(file, DECK.replace('## Before the stack', '## Before the stack, saved'));
+  await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Before the stack, saved');
+  expect(await marker(page)).toBe('still here');
+});
+
 test('a theme change reloads the page at the same slide, also without a position in the URL', async ({ page }) => {
   const file = await openDeck(page, 'theme', `[comment]: # (hash: false)\n${DECK}`, '');
   await page.evaluate(() => window.Reveal!.slide(2, 1));
