@@ -6,7 +6,7 @@
  * second of every export, more than printing a 16-slide deck. No prior `npm run build` is
  * needed, and nothing is written to disk.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,7 +15,8 @@ import { formatDiagnostic } from '../format/diagnostics.ts';
 import { renderDeckPage, renderIndexPage } from '../render/page.ts';
 import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverride } from '../vite/deck-module.ts';
 import { DeckStore, type LoadedDeck } from '../vite/deck-store.ts';
-import { isInside, resolveProject, type DeckEntry, type Project } from '../vite/project.ts';
+import { isVisibleInside, resolveProject, type DeckEntry, type Project } from '../vite/project.ts';
+import { CONTENT_TYPES, notFound, send, sendFile } from '../util/serve-file.ts';
 import { isRevealThemeCss, selfHostThemeFonts } from '../vite/theme-fonts.ts';
 import { CLIENT_DIR, REVEAL_MODULES, deckRuntimeModule } from './client-code.ts';
 
@@ -45,32 +46,6 @@ export interface SiteOptions {
 const RUNTIME_PATH = '/@slidewright/deck-runtime.js';
 const FS_PREFIX = '/@fs/';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.ogg': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** `/@fs/<absolute path>`, each segment encoded: relative URLs inside the file resolve next to it. */
 export function fileUrlPath(file: string): string {
@@ -98,10 +73,6 @@ function packageOf(file: string): { name: string; dir: string } | undefined {
   return undefined;
 }
 
-/** `file` inside `dir` with no hidden file or folder on the way (`.env`, `.git/`). */
-function isVisibleInside(dir: string, file: string): boolean {
-  return isInside(dir, file) && !path.relative(dir, file).split(path.sep).some((segment) => segment.startsWith('.'));
-}
 
 /** Whether the site may serve `file`: in the project, slidewright's runtime, or a page package. */
 function mayServe(project: Project, file: string): boolean {
@@ -239,24 +210,4 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       });
     },
   };
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
-}
-
-function notFound(res: ServerResponse): void {
-  send(res, 404, 'text/plain; charset=utf-8', 'not found');
-}
-
-function sendFile(res: ServerResponse, file: string): void {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  if (!stats?.isFile()) return notFound(res);
-  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stats.size, 'Cache-Control': 'no-cache' });
-  if (res.req.method === 'HEAD') return void res.end();
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
 }

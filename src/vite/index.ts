@@ -2,7 +2,6 @@
  * `slidewright()`: the Vite plugin, one plugin per concern (pages, deck modules, theme fonts,
  * per-slide updates, the dev doctor, media), sharing one deck store.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchForWorkspaceRoot, type Plugin, type UserConfig } from 'vite';
@@ -51,7 +50,12 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
     themeFontsPlugin(),
     hmr.plugin,
     doctorPlugin(getStore),
-    ...(existsSync(project.mediaDir) ? mediaPlugins(getStore) : []),
+    ...mediaPlugins(getStore, {
+      onFilesChanged() {
+        store.invalidateAll();
+        hmr.recheckAll();
+      },
+    }),
   ];
 }
 

@@ -55,3 +55,8 @@ export function isInside(dir: string, target: string): boolean {
   const relative = path.relative(real(dir), real(target));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
+
+/** `file` inside `dir` with no hidden file or folder on the way (`.env`, `.git/`). */
+export function isVisibleInside(dir: string, file: string): boolean {
+  return isInside(dir, file) && !path.relative(dir, file).split(path.sep).some((segment) => segment.startsWith('.'));
+}

@@ -58,6 +58,8 @@ export interface SlideHmr {
   plugin: Plugin;
   /** The data a dev deck page carries (`DevPageData`), for the pages plugin to put in the page. */
   pageData(deck: LoadedDeck): { id: string; value: DevPageData };
+  /** Compiles every open deck again and patches its pages (media came or went). */
+  recheckAll(): void;
 }
 
 export function slideHmr(store: () => DeckStore, options: SlideHmrOptions = {}): SlideHmr {
@@ -198,6 +200,9 @@ export function slideHmr(store: () => DeckStore, options: SlideHmrOptions = {}):
 
   return {
     plugin,
+    recheckAll() {
+      for (const file of announced.keys()) updateDeck(file, false);
+    },
     pageData(deck) {
       const current = versionOf(deck);
       if (!announced.has(deck.file)) announced.set(deck.file, current);

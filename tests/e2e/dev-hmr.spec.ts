@@ -2,7 +2,7 @@
  * The rehearsal loop (`npm run dev`): saving a deck changes the open slides in place. Each test
  * writes its own deck in a throwaway project, so the tests can run side by side.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -196,6 +196,26 @@ test('a changed image is fetched again where the slides show it', async ({ page 
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(20);
   expect(await marker(page)).toBe('still here');
   await writeFile(path.join(dir, 'media', 'dot.svg'), DOT(10));
+});
+
+test('an image added to media/ shows on the slide that was missing it, and its warning goes', async ({ page }) => {
+  await openDeck(page, 'added', DECK.replace('## The end', '## The end\n\n![later](media/later.svg)'), '#/3');
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay.locator('.stack')).toContainText('"media/later.svg" (src) does not exist');
+  await writeFile(path.join(dir, 'media', 'later.svg'), DOT(30));
+  const image = page.locator('img[alt="later"]');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(30);
+  await expect(overlay).toHaveCount(0);
+  expect(await marker(page)).toBe('still here');
+});
+
+test('media/ serves only what is really inside it', async ({ request }) => {
+  await writeFile(path.join(dir, 'media', '.secret'), 'hidden');
+  await symlink('/etc/passwd', path.join(dir, 'media', 'leak.txt'));
+  expect((await request.get(`${base}media/dot.svg`)).status()).toBe(200);
+  expect((await request.get(`${base}media/.secret`)).status()).toBe(404);
+  expect((await request.get(`${base}media/leak.txt`)).status()).toBe(404);
+  expect((await request.get(`${base}media/..%2Fslides%2Ftext.md`)).status()).toBe(404);
 });
 
 test('the index shows a new deck without a restart', async ({ page }) => {
