@@ -17,7 +17,7 @@ import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverri
 import { DeckStore, type LoadedDeck } from '../vite/deck-store.ts';
 import { isVisibleInside, resolveProject, type DeckEntry, type Project } from '../vite/project.ts';
 import { CONTENT_TYPES, notFound, send, sendFile } from '../util/serve-file.ts';
-import { isRevealThemeCss, selfHostThemeFonts } from '../vite/theme-fonts.ts';
+import { fontFaceRules, isRevealThemeCss, selfHostThemeFonts } from '../vite/theme-fonts.ts';
 import { CLIENT_DIR, REVEAL_MODULES, deckRuntimeModule } from './client-code.ts';
 
 export interface SiteDeck extends DeckEntry {
@@ -86,19 +86,6 @@ function revealImportMap(): Record<string, string> {
   return Object.fromEntries(REVEAL_MODULES.map((specifier) => [specifier, fileUrlPath(fileURLToPath(import.meta.resolve(specifier)))]));
 }
 
-/**
- * The rules of package stylesheets, their relative `url()`s made absolute, in place of
- * `@import`s of them: one request fewer in a row before the browser knows the fonts.
- */
-function inlineStylesheets(ids: string[]): string {
-  return ids
-    .map((id) => {
-      const file = resolvePackageFile(id);
-      const base = new URL(`${fileUrlPath(path.dirname(file))}/`, 'http://site');
-      return readFileSync(file, 'utf8').replace(/url\((['"]?)(?![a-z][a-z0-9+.-]*:|\/|#)([^'")]+)\1\)/gi, (_, quote: string, url: string) => `url(${quote}${new URL(url, base).pathname}${quote})`);
-    })
-    .join('\n');
-}
 
 interface DeckPage {
   deck: LoadedDeck;
@@ -164,7 +151,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       const file = path.resolve('/', pathname.slice(FS_PREFIX.length));
       if (!mayServe(project, file)) return notFound(res);
       if (isRevealThemeCss(file)) {
-        const css = selfHostThemeFonts(readFileSync(file, 'utf8'), inlineStylesheets, (message) => {
+        const css = selfHostThemeFonts(readFileSync(file, 'utf8'), (ids) => fontFaceRules(ids, fileUrlPath), (message) => {
           if (!warnedThemes.has(message)) warn(`${path.basename(file)}: ${message}`);
           warnedThemes.add(message);
         });

@@ -42,6 +42,9 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
           // The deck pages are virtual, so Vite's start-up scan cannot see what they import; found
           // later, these would be optimised on the first visit, and the page reloaded.
           optimizeDeps: { include: ['reveal.js', 'reveal.js/plugin/notes'] },
+          // Font files stay files: inlined (Vite inlines under 4 KB), the small script subsets of
+          // a family would sit in every visitor's first stylesheet, used or not.
+          build: { assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined) },
         };
       },
     },

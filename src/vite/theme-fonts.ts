@@ -1,10 +1,18 @@
 /**
- * Self-hosted theme fonts. Eight reveal.js themes `@import` Google Fonts, which costs a
- * third-party request on every visit (and fails offline or behind a firewall). This plugin
- * swaps each such import for the same family from @fontsource, so Vite bundles the font files
- * with the deck and the page asks no other host for anything.
+ * Self-hosted theme fonts, as light as the browser allows.
+ * - Eight reveal.js themes `@import` Google Fonts, which costs a third-party request on every
+ *   visit (and fails offline or behind a firewall): each import becomes the same family from
+ *   @fontsource, so the font files ship with the deck and the page asks no other host.
+ * - white, black and their -contrast variants inline Source Sans Pro as base64 WOFF, every
+ *   weight in every visitor's first stylesheet (432 KB gzip): the same faces from @fontsource
+ *   instead, as separate WOFF2 files split by `unicode-range`, so a page fetches only the weights
+ *   and scripts its text uses.
+ * - @fontsource offers WOFF after each WOFF2: every browser that runs reveal.js 6 reads WOFF2,
+ *   so the fallbacks are dropped (and not copied into the build).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
@@ -17,9 +25,14 @@ export const FONTSOURCE_PACKAGES: Record<string, string> = {
   'Open Sans': '@fontsource/open-sans',
   'News Cycle': '@fontsource/news-cycle',
   Quicksand: '@fontsource/quicksand',
+  'Source Sans Pro': '@fontsource/source-sans-pro',
 };
 
 const GOOGLE_IMPORT = /@import\s+(?:url\()?["']?(https:\/\/fonts\.googleapis\.com\/css\?family=[^"')]+)["']?\)?\s*;/g;
+/** A minified `@font-face` whose font is a `data:` URL (reveal's white and black themes). */
+const INLINED_FACE = /@font-face\{[^{}]*?src:url\(data:font\/[^{}]*\}/g;
+/** `, url(x.woff) format('woff')` after a WOFF2 source. */
+const WOFF_FALLBACK = /,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g;
 
 /** `family=Open+Sans:400,700,400italic` → the @fontsource CSS files for those weights and styles. */
 export function fontsourceImports(googleUrl: string, exists: (id: string) => boolean): string[] | null {
@@ -57,8 +70,8 @@ export function isRevealThemeCss(id: string): boolean {
  * for the exporters' site.
  */
 export function selfHostThemeFonts(css: string, write: (ids: string[]) => string, warn: (message: string) => void): string {
-  if (!css.includes('fonts.googleapis.com')) return css;
-  return css.replace(GOOGLE_IMPORT, (_whole, url: string) => {
+  if (!needsSelfHosting(css)) return css;
+  const imported = css.replace(GOOGLE_IMPORT, (_whole, url: string) => {
     const imports = fontsourceImports(url, resolvable);
     if (!imports) {
       warn(`no self-hosted font for ${url}; the theme will use its fallback fonts`);
@@ -66,6 +79,55 @@ export function selfHostThemeFonts(css: string, write: (ids: string[]) => string
     }
     return write(imports);
   });
+  return replaceInlinedFaces(imported, write);
+}
+
+export function needsSelfHosting(css: string): boolean {
+  return css.includes('fonts.googleapis.com') || css.includes('src:url(data:font/');
+}
+
+/**
+ * Inlined faces of a family @fontsource has become imports of its files, at the place of the
+ * family's first face; families it lacks (League Gothic) stay inlined.
+ */
+function replaceInlinedFaces(css: string, write: (ids: string[]) => string): string {
+  const faces = new Map<string, Set<string>>();
+  for (const [face] of css.matchAll(INLINED_FACE)) {
+    const family = /font-family:\s*["']?([^;"'}]+)/.exec(face)?.[1]?.trim();
+    const pkg = family ? FONTSOURCE_PACKAGES[family] : undefined;
+    if (!family || !pkg) continue;
+    const weight = /font-weight:\s*(\d+)/.exec(face)?.[1] ?? '400';
+    const italic = /font-style:\s*italic/.test(face);
+    const id = `${pkg}/${weight}${italic ? '-italic' : ''}.css`;
+    if (!faces.has(family)) faces.set(family, new Set());
+    if (resolvable(id)) faces.get(family)!.add(id);
+  }
+  const written = new Set<string>();
+  return css.replace(INLINED_FACE, (face) => {
+    const family = /font-family:\s*["']?([^;"'}]+)/.exec(face)?.[1]?.trim() ?? '';
+    const ids = faces.get(family);
+    if (!ids) return face;
+    if (written.has(family)) return '';
+    written.add(family);
+    return write([...ids]);
+  });
+}
+
+/**
+ * The `@font-face` rules of @fontsource stylesheets, WOFF2 sources only, each font file's URL
+ * given by `urlFor` (its absolute path in): written into the theme's CSS, where Vite's `@import`
+ * would bring the WOFF fallbacks with it (imported CSS skips the plugins' transforms), and one
+ * request fewer in a row before the browser knows the fonts.
+ */
+export function fontFaceRules(ids: string[], urlFor: (file: string) => string): string {
+  return ids
+    .map((id) => {
+      const file = require.resolve(id);
+      return readFileSync(file, 'utf8')
+        .replace(WOFF_FALLBACK, '')
+        .replace(/url\((['"]?)(?![a-z][a-z0-9+.-]*:|\/|#)([^'")]+)\1\)/gi, (_, quote: string, url: string) => `url(${quote}${urlFor(path.resolve(path.dirname(file), url))}${quote})`);
+    })
+    .join('\n');
 }
 
 export function themeFontsPlugin(): Plugin {
@@ -73,9 +135,11 @@ export function themeFontsPlugin(): Plugin {
     name: 'slidewright:theme-fonts',
     enforce: 'pre',
     transform(code, id) {
-      if (!isRevealThemeCss(id) || !code.includes('fonts.googleapis.com')) return null;
-      const importAll = (ids: string[]) => ids.map((id) => `@import ${JSON.stringify(id)};`).join('\n');
-      return { code: selfHostThemeFonts(code, importAll, (message) => this.warn(message)), map: null };
+      if (!isRevealThemeCss(id) || !needsSelfHosting(code)) return null;
+      // Font URLs relative to the theme's file, which Vite resolves, bundles and hashes.
+      const themeDir = path.dirname(id.split('?')[0]!);
+      const relativeTo = (file: string) => path.relative(themeDir, file).split(path.sep).join('/');
+      return { code: selfHostThemeFonts(code, (ids) => fontFaceRules(ids, relativeTo), (message) => this.warn(message)), map: null };
     },
   };
 }

@@ -86,3 +86,22 @@ test('pressing S opens the speaker view with the current slide and its notes', a
   await expect(speaker.locator('.speaker-controls-notes .value')).toContainText('introduce the CPAN Security Working Group');
   expect(errors).toEqual([]);
 });
+
+test('a default-theme deck gets Source Sans Pro as WOFF2 files, not a stylesheet of inlined fonts', async ({ page }) => {
+  const fonts: string[] = [];
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (/\.(woff2?|ttf)(\?|$)/.test(r.url())) fonts.push(r.url());
+    if (r.status() >= 400 && !r.url().includes('/media/')) failed.push(r.url());
+  });
+  await page.goto('cpansec-minutes-2025-06-04/');
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => document.fonts.check('42px "Source Sans Pro"'))).toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.reveal')!).fontFamily)).toContain('Source Sans Pro');
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.every((url) => url.endsWith('.woff2'))).toBe(true);
+  const css = await page.evaluate(() => Promise.all([...document.styleSheets].map((s) => (s.href ? fetch(s.href).then((r) => r.text()) : ''))));
+  expect(css.join('').includes('data:font/')).toBe(false);
+  expect(failed).toEqual([]);
+});

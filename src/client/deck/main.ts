@@ -2,8 +2,8 @@
  * The browser runtime: starts reveal.js on the page's pre-rendered slides with the deck's
  * configuration. Markdown was rendered at build time, so no markdown plugin ships.
  */
-import Reveal, { type RevealConfig } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
+import Reveal, { type RevealConfig, type RevealPlugin } from 'reveal.js';
+import type { NotesPlugin } from 'reveal.js/plugin/notes';
 
 export type RevealDeck = InstanceType<typeof Reveal>;
 
@@ -14,10 +14,40 @@ declare global {
   }
 }
 
+/**
+ * reveal.js's speaker view, loaded when it is wanted: the plugin bundles marked and the speaker
+ * page, 20 KB gzip of a visitor's first load, and only the speaker uses it. It is wanted on S,
+ * with `?notes` in the URL, and when a speaker view left open across a reload calls (its
+ * heartbeat): the plugin then reconnects to it as it does when loaded up front.
+ */
+function speakerViewOnDemand(): RevealPlugin {
+  return {
+    id: 'slidewright-notes-on-demand',
+    init(deck) {
+      if (/receiver/i.test(location.search)) return;
+      let plugin: Promise<NotesPlugin> | undefined;
+      const load = () =>
+        (plugin ??= import('reveal.js/plugin/notes').then(({ default: Notes }) => {
+          const notes = Notes();
+          void notes.init?.(deck);
+          return notes;
+        }));
+      if (/(\?|&)notes/i.test(location.search)) return void load();
+      deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker notes view' }, () => void load().then((notes) => notes.open()));
+      const onMessage = (event: MessageEvent) => {
+        if (typeof event.data !== 'string' || !event.data.includes('reveal-notes') || !event.data.includes('heartbeat')) return;
+        window.removeEventListener('message', onMessage);
+        void load();
+      };
+      window.addEventListener('message', onMessage);
+    },
+  };
+}
+
 export async function startDeck(config: RevealConfig): Promise<RevealDeck> {
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('slidewright: this page has no .reveal element');
-  const deck = new Reveal(root, { ...config, plugins: [Notes] });
+  const deck = new Reveal(root, { ...config, plugins: [speakerViewOnDemand] });
   window.Reveal = deck;
   await deck.initialize();
   return deck;
