@@ -8,6 +8,7 @@ import { searchForWorkspaceRoot, type Plugin, type UserConfig } from 'vite';
 import { DeckStore } from './deck-store.ts';
 import { deckModulePlugin, type ThemeOverride } from './deck-module.ts';
 import { doctorPlugin } from './doctor.ts';
+import { fontSubsetPlugin } from './font-subset.ts';
 import { mediaPlugins } from './media-plugin.ts';
 import { pagesPlugin } from './pages.ts';
 import { resolveProject, type ProjectOptions } from './project.ts';
@@ -51,6 +52,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
     pagesPlugin({ store: getStore, pageData: (deck) => hmr.pageData(deck) }),
     deckModulePlugin(store, options.theme),
     themeFontsPlugin(),
+    fontSubsetPlugin(getStore),
     hmr.plugin,
     doctorPlugin(getStore),
     ...mediaPlugins(getStore, {

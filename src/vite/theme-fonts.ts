@@ -10,9 +10,11 @@
  * - @fontsource offers WOFF after each WOFF2: every browser that runs reveal.js 6 reads WOFF2,
  *   so the fallbacks are dropped (and not copied into the build).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
@@ -113,6 +115,30 @@ function replaceInlinedFaces(css: string, write: (ids: string[]) => string): str
   });
 }
 
+/** Where fonts taken out of themes are kept (`extractInlinedFonts`), keyed by content. */
+const EXTRACTED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/slidewright/fonts');
+
+/**
+ * Fonts a theme still inlines as `data:` URLs (League Gothic, which @fontsource lacks), written
+ * out as files and referred to by `urlFor(file)`: in the build they become font files like the
+ * others (fetched only where used, cached, subset by font-subset.ts) instead of base64 in every
+ * visitor's first stylesheet.
+ */
+export function extractInlinedFonts(css: string, urlFor: (file: string) => string): string {
+  return css.replace(/url\((["']?)data:font\/(woff2|woff|ttf|otf);base64,([A-Za-z0-9+/=]+)\1\)/g, (_whole, _quote, format: string, data: string) => {
+    const bytes = Buffer.from(data, 'base64');
+    const file = path.join(EXTRACTED_DIR, `theme-font-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.${format}`);
+    if (!existsSync(file)) {
+      mkdirSync(EXTRACTED_DIR, { recursive: true });
+      // Written beside and renamed: a build running alongside never reads half a font.
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, bytes);
+      renameSync(temp, file);
+    }
+    return `url(${urlFor(file)})`;
+  });
+}
+
 /**
  * The `@font-face` rules of @fontsource stylesheets, WOFF2 sources only, each font file's URL
  * given by `urlFor` (its absolute path in): written into the theme's CSS, where Vite's `@import`
@@ -139,7 +165,8 @@ export function themeFontsPlugin(): Plugin {
       // Font URLs relative to the theme's file, which Vite resolves, bundles and hashes.
       const themeDir = path.dirname(id.split('?')[0]!);
       const relativeTo = (file: string) => path.relative(themeDir, file).split(path.sep).join('/');
-      return { code: selfHostThemeFonts(code, (ids) => fontFaceRules(ids, relativeTo), (message) => this.warn(message)), map: null };
+      const css = selfHostThemeFonts(code, (ids) => fontFaceRules(ids, relativeTo), (message) => this.warn(message));
+      return { code: extractInlinedFonts(css, (file) => relativeTo(file)), map: null };
     },
   };
 }
