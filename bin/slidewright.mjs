@@ -20,6 +20,7 @@ const WORKERS = {
 };
 const COMMANDS = {
   dev: 'the rehearsal server: every deck, updated in place as you save',
+  build: 'the static site to host (dist/)',
   pdf: 'PDF handouts of decks (exports/<deck>.pdf)',
   snapshots: 'a PNG of every slide (exports/<deck>/NNN.png)',
   check: 'the deck doctor: overflow, broken media and links, unreadable text',
@@ -35,7 +36,7 @@ function usage() {
     ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(width)}  ${text}`),
     '',
     'Run `slidewright <command> --help` for a command\'s options.',
-    'For the static site: npm run build (and npm run preview to serve it).',
+    'To serve a built site as a host would: npm run preview.',
   ].join('\n');
 }
 

@@ -16,6 +16,8 @@ export interface CompileOptions {
   file?: string;
   /** The deck's slides as last rendered, to render only what changed (see render/slide-cache.ts). */
   cache?: SlideCache;
+  /** false: leave the speaker notes out of the page. */
+  notes?: boolean;
 }
 
 export interface CompiledDeck {
@@ -31,7 +33,7 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
   const deck = parseDeck(repair.text.replace(/^\ufeff/, ''));
-  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl, cache: options.cache });
+  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl, cache: options.cache, notes: options.notes });
   const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );

@@ -29,6 +29,8 @@ export interface RenderOptions {
   resolveUrl?: UrlResolver;
   /** Slides rendered before, reused where nothing they depend on changed (the dev server's). */
   cache?: SlideCache;
+  /** false: the speaker notes are left out of the page (a public build). */
+  notes?: boolean;
 }
 
 /**
@@ -92,9 +94,12 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   const diagnostics: Diagnostic[] = [];
   const context = `${JSON.stringify(markdown)}\n${sharedLinks}`;
   const renderSlide = (slide: Slide) => cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out));
+  // Without notes, the notes are still rendered and then dropped, so that the headings in them
+  // take the same ids and the slides' ids do not change between the two builds.
+  const shown = (slide: RenderedSlide): RenderedSlide => (options.notes === false ? { ...slide, notes: '' } : slide);
   const nodes = deck.nodes.map(
     (node: DeckNode): RenderedNode =>
-      node.kind === 'slide' ? { kind: 'slide', slide: renderSlide(node.slide) } : { kind: 'stack', slides: node.slides.map(renderSlide) },
+      node.kind === 'slide' ? { kind: 'slide', slide: shown(renderSlide(node.slide)) } : { kind: 'stack', slides: node.slides.map((s) => shown(renderSlide(s))) },
   );
   options.cache?.endRender();
   return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };

@@ -94,7 +94,13 @@ export function deckStyleFiles(deck: LoadedDeck, styles: DeckStyles): string[] {
   ];
 }
 
-export function deckModulePlugin(store: DeckStore, theme?: ThemeOverride): Plugin {
+export interface DeckModuleOptions {
+  theme?: ThemeOverride;
+  /** false: the deck was built without notes; S says so instead of opening the speaker view. */
+  speakerView?: boolean;
+}
+
+export function deckModulePlugin(store: DeckStore, { theme, speakerView = true }: DeckModuleOptions = {}): Plugin {
   let dev = false;
   return {
     name: 'slidewright:deck-module',
@@ -120,9 +126,9 @@ export function deckModulePlugin(store: DeckStore, theme?: ThemeOverride): Plugi
           ? [
               // In dev the page keeps itself in step with the markdown (src/vite/slide-hmr.ts).
               `import { liveUpdates } from ${JSON.stringify(path.join(CLIENT_DIR, 'deck', 'hmr.ts'))};`,
-              `liveUpdates(startDeck(${JSON.stringify(deck.rendered.revealConfig)}));`,
+              `liveUpdates(startDeck(${JSON.stringify(deck.rendered.revealConfig)}, ${JSON.stringify({ speakerView })}));`,
             ]
-          : [`startDeck(${JSON.stringify(deck.rendered.revealConfig)});`]),
+          : [`startDeck(${JSON.stringify(deck.rendered.revealConfig)}, ${JSON.stringify({ speakerView })});`]),
       ].join('\n');
     },
   };

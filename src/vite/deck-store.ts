@@ -28,10 +28,11 @@ export class DeckStore {
   /**
    * `cacheSlides`: keep each deck's rendered slides between compiles. For the dev server, where
    * a deck is compiled again on every save; a build or export compiles each deck once.
+   * `notes: false`: the pages carry no speaker notes (`slidewright build --no-notes`).
    */
   constructor(
     readonly project: Project,
-    readonly options: { cacheSlides?: boolean } = {},
+    readonly options: { cacheSlides?: boolean; notes?: boolean } = {},
   ) {}
 
 
@@ -92,6 +93,7 @@ export class DeckStore {
       file: path.relative(process.cwd(), entry.file) || entry.file,
       resolveUrl: createMediaResolver(this.project, entry.file),
       cache: this.#slideCache(entry.file),
+      notes: this.options.notes,
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name };

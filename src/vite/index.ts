@@ -24,12 +24,14 @@ export interface SlidewrightOptions extends ProjectOptions {
   theme?: ThemeOverride;
   /** Dev: the open deck jumps to the slide whose source was just changed. */
   follow?: boolean;
+  /** false: publish without speaker notes: none in the pages, the speaker view says so. */
+  notes?: boolean;
 }
 
 export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
   const project = resolveProject(options.root ?? process.cwd(), options);
   // In dev a deck is compiled on every save: its unchanged slides are not rendered again.
-  const store = new DeckStore(project, { cacheSlides: true });
+  const store = new DeckStore(project, { cacheSlides: true, notes: options.notes });
   const getStore = () => store;
   const hmr = slideHmr(getStore, { follow: options.follow });
   return [
@@ -50,7 +52,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
       },
     },
     pagesPlugin({ store: getStore, pageData: (deck) => hmr.pageData(deck) }),
-    deckModulePlugin(store, options.theme),
+    deckModulePlugin(store, { theme: options.theme, speakerView: options.notes !== false }),
     themeFontsPlugin(),
     fontSubsetPlugin(getStore),
     hmr.plugin,

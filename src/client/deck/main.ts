@@ -44,10 +44,33 @@ function speakerViewOnDemand(): RevealPlugin {
   };
 }
 
-export async function startDeck(config: RevealConfig): Promise<RevealDeck> {
+/** In a deck published without notes, S says why there is no speaker view. */
+function noSpeakerView(): RevealPlugin {
+  return {
+    id: 'slidewright-no-speaker-view',
+    init(deck) {
+      deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker notes view (not in this copy)' }, () => {
+        const note = document.createElement('div');
+        note.setAttribute('role', 'status');
+        note.textContent = 'This copy of the deck was published without speaker notes, so it has no speaker view.';
+        note.style.cssText =
+          'position:fixed;left:50%;bottom:2rem;transform:translateX(-50%);z-index:100;padding:.6rem 1rem;font:16px/1.4 system-ui,sans-serif;color:#fff;background:#222e;border-radius:6px';
+        document.body.appendChild(note);
+        setTimeout(() => note.remove(), 4000);
+      });
+    },
+  };
+}
+
+export interface DeckOptions {
+  /** false: the page has no notes; S explains instead of opening the speaker view. */
+  speakerView?: boolean;
+}
+
+export async function startDeck(config: RevealConfig, options: DeckOptions = {}): Promise<RevealDeck> {
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('slidewright: this page has no .reveal element');
-  const deck = new Reveal(root, { ...config, plugins: [speakerViewOnDemand] });
+  const deck = new Reveal(root, { ...config, plugins: [options.speakerView === false ? noSpeakerView : speakerViewOnDemand] });
   window.Reveal = deck;
   await deck.initialize();
   return deck;

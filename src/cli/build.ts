@@ -1,0 +1,57 @@
+/**
+ * `npm run build -- [options]`: the static site to host. Vite with slidewright's plugin (the
+ * configuration `vite.config.ts` and `npm run dev` use), written to `dist/` (or `--out`).
+ */
+import path from 'node:path';
+import { EXIT_OK, UsageError, parseCommandLine, progress, runCommand } from './common.ts';
+
+const NAME = 'build';
+
+const USAGE = `
+Usage: npm run build -- [options]
+
+Builds every deck in slides/ into a static site: DIR/index.html lists the decks and
+DIR/<name>/index.html is a deck, with its media, theme fonts (cut to the characters the decks
+use) and no request to any other host. URLs are relative, so the folder works on any static host
+and under any sub-path. See docs/hosting.md.
+
+Options:
+  --out DIR      where the site goes (default: dist); its old content is replaced
+  --base PATH    absolute URLs under PATH (/talks/) instead of relative ones
+  --no-notes     publish without speaker notes: none in the pages, and S says so instead of
+                 opening the speaker view
+  -h, --help     this text
+`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine({
+    name: `npm run ${NAME}`,
+    usage: USAGE,
+    options: {
+      out: { type: 'string' },
+      base: { type: 'string' },
+      'no-notes': { type: 'boolean' },
+    },
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": the build takes every deck in slides/`);
+  if (values.base !== undefined && !values.base.startsWith('/')) throw new UsageError(`--base "${values.base}" must start with /, e.g. --base /talks/`);
+  const root = process.cwd();
+  const outDir = path.resolve(root, values.out ?? 'dist');
+  if (outDir === root || !path.relative(outDir, root).startsWith('..')) {
+    throw new UsageError(`--out ${values.out}: the project (or a folder above it) would be emptied; give a folder of its own, e.g. --out dist`);
+  }
+  const { build } = await import('vite');
+  const { slidewrightViteConfig } = await import('../vite/index.ts');
+  const config = slidewrightViteConfig({ root, notes: values['no-notes'] ? false : undefined });
+  const started = performance.now();
+  await build({
+    ...config,
+    configFile: false,
+    base: values.base ?? config.base,
+    build: { outDir, emptyOutDir: true },
+  });
+  progress(`built ${path.relative(root, outDir) || outDir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s${values['no-notes'] ? ', without speaker notes' : ''}`);
+  return EXIT_OK;
+}
+
+await runCommand(NAME, main);

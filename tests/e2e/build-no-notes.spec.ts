@@ -1,0 +1,79 @@
+/**
+ * `npm run build -- --no-notes`: a public copy of the decks with no speaker notes anywhere in
+ * the output, and a speaker view that says why it is not there.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { compileDeck } from '../../src/pipeline.ts';
+import { notFound, sendFile } from '../../src/util/serve-file.ts';
+import { isVisibleInside } from '../../src/vite/project.ts';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SEED = path.join(ROOT, 'slides/lpw2025-cpansec-update.md');
+
+let out: string;
+let server: Server;
+let base: string;
+
+test.beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'slidewright-no-notes-'));
+  await run(process.execPath, ['bin/slidewright.mjs', 'build', '--no-notes', '--out', out], { cwd: ROOT });
+  server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(out, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!isVisibleInside(out, file)) return notFound(res);
+    sendFile(res, file);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+test.afterAll(async () => {
+  server?.close();
+  await rm(out, { recursive: true, force: true });
+});
+
+/** Pieces of every slide's notes as the page would show them (after repair, smart quotes). */
+async function notesPhrases(): Promise<string[]> {
+  const { rendered } = compileDeck(await readFile(SEED, 'utf8'));
+  return [...rendered.slidesHtml.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)]
+    .map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter((text) => text.length >= 24)
+    .map((text) => text.slice(Math.floor(text.length / 2) - 12, Math.floor(text.length / 2) + 12));
+}
+
+async function allText(dir: string): Promise<string> {
+  const files = await readdir(dir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(path.join(f.parentPath, f.name), 'utf8')));
+  return texts.join('\n');
+}
+
+test('no notes text is anywhere in the output', async () => {
+  const phrases = await notesPhrases();
+  expect(phrases.length).toBeGreaterThan(10);
+  const text = await allText(out);
+  expect(text).toContain('An update on CPANSec'); // the slides are there
+  expect(phrases.filter((phrase) => text.includes(phrase))).toEqual([]);
+  expect(text).not.toContain('class="notes"');
+  // The phrases are found where notes are kept: the check can fail.
+  const { rendered } = compileDeck(await readFile(SEED, 'utf8'));
+  expect(phrases.every((phrase) => rendered.slidesHtml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').includes(phrase))).toBe(true);
+});
+
+test('S says the copy has no speaker view instead of opening one', async ({ page }) => {
+  let popups = 0;
+  page.on('popup', () => popups++);
+  await page.goto(`${base}lpw2025-cpansec-update/`);
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  expect(await page.evaluate(() => window.Reveal!.getTotalSlides())).toBe(16);
+  await page.keyboard.press('s');
+  await expect(page.getByRole('status')).toContainText('published without speaker notes');
+  expect(popups).toBe(0);
+});
