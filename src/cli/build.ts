@@ -20,6 +20,11 @@ Options:
   --base PATH    absolute URLs under PATH (/talks/) instead of relative ones
   --no-notes     publish without speaker notes: none in the pages, and S says so instead of
                  opening the speaker view
+  --url URL      where the site will be (https://example.org/talks/): each deck page gets its
+                 canonical and share (Open Graph) address
+
+A deck's PDF handout (exports/<deck>.pdf, from npm run pdf) is published beside it when it
+exists, and the index links to it.
   -h, --help     this text
 `;
 
@@ -31,10 +36,12 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       base: { type: 'string' },
       'no-notes': { type: 'boolean' },
+      url: { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": the build takes every deck in slides/`);
   if (values.base !== undefined && !values.base.startsWith('/')) throw new UsageError(`--base "${values.base}" must start with /, e.g. --base /talks/`);
+  if (values.url !== undefined && !/^https?:\/\/[^/]+/.test(values.url)) throw new UsageError(`--url "${values.url}" must be an http(s) address, e.g. --url https://example.org/talks/`);
   const root = process.cwd();
   const outDir = path.resolve(root, values.out ?? 'dist');
   if (outDir === root || !path.relative(outDir, root).startsWith('..')) {
@@ -42,7 +49,7 @@ async function main(): Promise<number> {
   }
   const { build } = await import('vite');
   const { slidewrightViteConfig } = await import('../vite/index.ts');
-  const config = slidewrightViteConfig({ root, notes: values['no-notes'] ? false : undefined });
+  const config = slidewrightViteConfig({ root, notes: values['no-notes'] ? false : undefined, url: values.url });
   const started = performance.now();
   await build({
     ...config,

@@ -19,12 +19,23 @@ export interface DeckPageInput {
   author?: string;
   /** JSON for the page's scripts, as `<script type="application/json" id="…">` in the head. */
   data?: { id: string; value: unknown };
+  /** The deck's public address (`slidewright build --url`): canonical and `og:url`. */
+  url?: string;
 }
 
 export function renderDeckPage(input: DeckPageInput): string {
+  // Share cards (chat apps, social sites) read Open Graph and Twitter's tags.
   const meta = [
     input.description ? `<meta name="description" content="${escapeHtml(input.description)}">` : '',
     input.author ? `<meta name="author" content="${escapeHtml(input.author)}">` : '',
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:title" content="${escapeHtml(input.title)}">`,
+    input.description ? `<meta property="og:description" content="${escapeHtml(input.description)}">` : '',
+    input.url ? `<meta property="og:url" content="${escapeHtml(input.url)}">` : '',
+    input.url ? `<link rel="canonical" href="${escapeHtml(input.url)}">` : '',
+    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:title" content="${escapeHtml(input.title)}">`,
+    input.description ? `<meta name="twitter:description" content="${escapeHtml(input.description)}">` : '',
   ].filter(Boolean);
   const head = [
     ...meta,
@@ -54,6 +65,33 @@ ${input.slidesHtml}</div>
 `;
 }
 
+/**
+ * A deck's one-line description when its front matter has none: the title slide's text after
+ * the title (the subtitle, the speaker, the event), as search results and share cards show it.
+ */
+export function summaryOf(firstSlideHtml: string, title: string, max = 200): string | undefined {
+  const decoded = firstSlideHtml
+    .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, ' ')
+    .replace(/<(h[1-6])[^>]*>[\s\S]*?<\/\1>/i, (heading) => (heading.replace(/<[^>]+>/g, '').trim() === title ? ' ' : heading))
+    .replace(/<\/(p|li|h[1-6]|div)>/gi, ' · ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+  const text = decoded
+    .split('·')
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' · ');
+  if (!text) return undefined;
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
 /** Text safe inside `<script>`: no `</script` or `<!--` can end it early. */
 function scriptText(code: string): string {
   return code.replace(/<(\/script|!--)/gi, '\\x3C$1');
@@ -66,6 +104,8 @@ export interface DeckListing {
   slideCount: number;
   /** Problems worth a glance on the index (count of warnings). */
   warnings: number;
+  /** Relative URL of the deck's PDF handout, when one is published. */
+  handout?: string;
 }
 
 export function renderIndexPage(decks: DeckListing[], heading = 'Decks'): string {
@@ -74,7 +114,7 @@ export function renderIndexPage(decks: DeckListing[], heading = 'Decks'): string
       (d) => `<li><a href="./${encodeURIComponent(d.name)}/">${escapeHtml(d.title)}</a>
 <span class="meta">${d.slideCount} slide${d.slideCount === 1 ? '' : 's'} · <code>${escapeHtml(d.name)}.md</code>${
         d.warnings ? ` · ${d.warnings} warning${d.warnings === 1 ? '' : 's'}` : ''
-      }</span></li>`,
+      }${d.handout ? ` · <a class="handout" href="${escapeHtml(d.handout)}">PDF handout</a>` : ''}</span></li>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -26,6 +26,8 @@ export interface SlidewrightOptions extends ProjectOptions {
   follow?: boolean;
   /** false: publish without speaker notes: none in the pages, the speaker view says so. */
   notes?: boolean;
+  /** The site's public address (`https://example.org/talks/`): canonical and share URLs. */
+  url?: string;
 }
 
 export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
@@ -51,7 +53,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
         };
       },
     },
-    pagesPlugin({ store: getStore, pageData: (deck) => hmr.pageData(deck) }),
+    pagesPlugin({ store: getStore, pageData: (deck) => hmr.pageData(deck), siteUrl: options.url }),
     deckModulePlugin(store, { theme: options.theme, speakerView: options.notes !== false }),
     themeFontsPlugin(),
     fontSubsetPlugin(getStore),

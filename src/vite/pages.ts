@@ -3,9 +3,10 @@
  * pages are virtual entries (`<root>/<deck>/index.html`), in dev a middleware renders them.
  * Adding a deck file needs no configuration.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
-import { renderDeckPage, renderIndexPage } from '../render/page.ts';
+import { renderDeckPage, renderIndexPage, summaryOf } from '../render/page.ts';
 import { resolveDeckStyles } from './deck-module.ts';
 import type { DeckStore, LoadedDeck } from './deck-store.ts';
 import { deckModuleId } from './ids.ts';
@@ -15,24 +16,35 @@ export interface PagesContext {
   store(): DeckStore;
   /** Dev only: data the deck page carries for its live updates (see slide-hmr.ts). */
   pageData?(deck: LoadedDeck): { id: string; value: unknown };
+  /** The site's public address (`--url`): the pages' canonical and share URLs. */
+  siteUrl?: string;
+}
+
+/** `exports/<deck>.pdf`, which the build publishes beside the deck when it exists. */
+function handoutFile(store: DeckStore, name: string): string | undefined {
+  const file = path.join(store.project.root, 'exports', `${name}.pdf`);
+  return existsSync(file) ? file : undefined;
 }
 
 const INDEX_INPUT = '__slidewright_index__';
 
-export function deckPageHtml(deck: LoadedDeck, data?: { id: string; value: unknown }): string {
+export function deckPageHtml(deck: LoadedDeck, data?: { id: string; value: unknown }, siteUrl?: string): string {
   const meta = deck.deck.meta;
+  const first = deck.rendered.nodes[0];
+  const firstSlide = first ? (first.kind === 'slide' ? first.slide : first.slides[0]) : undefined;
   return renderDeckPage({
     data,
+    url: siteUrl ? new URL(`${encodeURIComponent(deck.name)}/`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href : undefined,
     title: deck.title,
     lang: typeof meta.lang === 'string' ? meta.lang : 'en',
     slidesHtml: deck.rendered.slidesHtml,
     script: `import ${JSON.stringify(deckModuleId(deck.name))};`,
-    description: typeof meta.description === 'string' ? meta.description : undefined,
+    description: typeof meta.description === 'string' ? meta.description : firstSlide && summaryOf(firstSlide.body, deck.title),
     author: typeof meta.author === 'string' ? meta.author : undefined,
   });
 }
 
-export function indexPageHtml(store: DeckStore): string {
+export function indexPageHtml(store: DeckStore, { handouts = false } = {}): string {
   return renderIndexPage(
     store.list().map((entry) => {
       const deck = store.load(entry);
@@ -41,6 +53,7 @@ export function indexPageHtml(store: DeckStore): string {
         title: deck.title,
         slideCount: deck.rendered.slideCount,
         warnings: deck.diagnostics.filter((d) => d.severity !== 'info').length,
+        handout: handouts && handoutFile(store, deck.name) ? `./${encodeURIComponent(deck.name)}/${encodeURIComponent(deck.name)}.pdf` : undefined,
       };
     }),
   );
@@ -80,7 +93,14 @@ export function pagesPlugin(context: PagesContext): Plugin {
     load(id) {
       const name = pageName(id);
       if (name === undefined) return null;
-      return name === null ? indexPageHtml(context.store()) : deckPageHtml(loadDeck(name));
+      return name === null ? indexPageHtml(context.store(), { handouts: true }) : deckPageHtml(loadDeck(name), undefined, context.siteUrl);
+    },
+    generateBundle() {
+      // The PDF handouts of `npm run pdf`, beside their decks (the index links them).
+      for (const entry of context.store().list()) {
+        const file = handoutFile(context.store(), entry.name);
+        if (file) this.emitFile({ type: 'asset', fileName: `${entry.name}/${entry.name}.pdf`, source: readFileSync(file) });
+      }
     },
     configureServer(server) {
       const middleware: Connect.NextHandleFunction = (req, res, next) => {

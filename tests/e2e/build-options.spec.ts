@@ -1,9 +1,10 @@
 /**
- * `npm run build -- --no-notes`: a public copy of the decks with no speaker notes anywhere in
- * the output, and a speaker view that says why it is not there.
+ * `npm run build` options: `--no-notes` (a public copy of the decks with no speaker notes
+ * anywhere in the output, and a speaker view that says why it is not there), `--url` and the
+ * published handout, in a project of its own.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -76,4 +77,24 @@ test('S says the copy has no speaker view instead of opening one', async ({ page
   await page.keyboard.press('s');
   await expect(page.getByRole('status')).toContainText('published without speaker notes');
   expect(popups).toBe(0);
+});
+
+test('a talks folder elsewhere builds with --url share addresses and its PDF handout beside the deck', async () => {
+  const project = await mkdtemp(path.join(tmpdir(), 'slidewright-share-'));
+  try {
+    await mkdir(path.join(project, 'slides'));
+    await mkdir(path.join(project, 'exports'));
+    await writeFile(path.join(project, 'slides', 'talk.md'), '# My talk\n\nJane Doe, PerlCon 2026\n\n[comment]: # (!!!)\n\n## Two\n');
+    await writeFile(path.join(project, 'exports', 'talk.pdf'), '%PDF-1.4 handout');
+    await run(process.execPath, [path.join(ROOT, 'bin/slidewright.mjs'), 'build', '--url', 'https://example.org/talks/'], { cwd: project });
+    const page = await readFile(path.join(project, 'dist', 'talk', 'index.html'), 'utf8');
+    expect(page).toContain('<meta property="og:url" content="https://example.org/talks/talk/">');
+    expect(page).toContain('<meta property="og:description" content="Jane Doe, PerlCon 2026">');
+    expect(await readFile(path.join(project, 'dist', 'talk', 'talk.pdf'), 'utf8')).toBe('%PDF-1.4 handout');
+    expect(await readFile(path.join(project, 'dist', 'index.html'), 'utf8')).toContain('href="./talk/talk.pdf">PDF handout</a>');
+    const usage = await run(process.execPath, [path.join(ROOT, 'bin/slidewright.mjs'), 'build', '--url', 'example.org'], { cwd: project }).catch((e: { code: number; stderr: string }) => e);
+    expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('must be an http(s) address') });
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
 });
