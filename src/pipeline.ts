@@ -18,6 +18,8 @@ export interface CompileOptions {
   cache?: SlideCache;
   /** false: leave the speaker notes out of the page. */
   notes?: boolean;
+  /** Images from this slide on load lazily (see RenderOptions). */
+  lazyImagesFrom?: number;
 }
 
 export interface CompiledDeck {
@@ -33,7 +35,7 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
   const deck = parseDeck(repair.text.replace(/^\ufeff/, ''));
-  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl, cache: options.cache, notes: options.notes });
+  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl, cache: options.cache, notes: options.notes, lazyImagesFrom: options.lazyImagesFrom });
   const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );

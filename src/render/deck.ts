@@ -31,6 +31,11 @@ export interface RenderOptions {
   cache?: SlideCache;
   /** false: the speaker notes are left out of the page (a public build). */
   notes?: boolean;
+  /**
+   * Images from this slide on (reading order) load lazily and decode off the main thread, so
+   * the first slides come first on a slow connection. Pages only: a PDF prints every slide.
+   */
+  lazyImagesFrom?: number;
 }
 
 /**
@@ -96,13 +101,27 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   const renderSlide = (slide: Slide) => cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out));
   // Without notes, the notes are still rendered and then dropped, so that the headings in them
   // take the same ids and the slides' ids do not change between the two builds.
-  const shown = (slide: RenderedSlide): RenderedSlide => (options.notes === false ? { ...slide, notes: '' } : slide);
+  let index = 0;
+  const shown = (slide: RenderedSlide): RenderedSlide => {
+    const lazy = options.lazyImagesFrom !== undefined && index++ >= options.lazyImagesFrom;
+    const body = lazy ? lazyImages(slide.body) : slide.body;
+    return options.notes === false || lazy ? { ...slide, body, notes: options.notes === false ? '' : slide.notes } : slide;
+  };
   const nodes = deck.nodes.map(
     (node: DeckNode): RenderedNode =>
       node.kind === 'slide' ? { kind: 'slide', slide: shown(renderSlide(node.slide)) } : { kind: 'stack', slides: node.slides.map((s) => shown(renderSlide(s))) },
   );
   options.cache?.endRender();
   return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
+}
+
+/** `<img>` tags without a loading or decoding choice of their own get the lazy ones. */
+function lazyImages(html: string): string {
+  if (!html.includes('<img')) return html;
+  return html.replace(/<img\b([^>]*)>/g, (tag, attributes: string) => {
+    const extra = [/\sloading=/.test(attributes) ? '' : ' loading="lazy"', /\sdecoding=/.test(attributes) ? '' : ' decoding="async"'].join('');
+    return extra ? `<img${extra}${attributes}>` : tag;
+  });
 }
 
 /** A slide's `<section>` element, as the page has it. */

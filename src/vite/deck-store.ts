@@ -29,10 +29,11 @@ export class DeckStore {
    * `cacheSlides`: keep each deck's rendered slides between compiles. For the dev server, where
    * a deck is compiled again on every save; a build or export compiles each deck once.
    * `notes: false`: the pages carry no speaker notes (`slidewright build --no-notes`).
+   * `lazyImagesFrom`: images from that slide on load lazily (the site's pages, not the exports).
    */
   constructor(
     readonly project: Project,
-    readonly options: { cacheSlides?: boolean; notes?: boolean } = {},
+    readonly options: { cacheSlides?: boolean; notes?: boolean; lazyImagesFrom?: number } = {},
   ) {}
 
 
@@ -94,6 +95,7 @@ export class DeckStore {
       resolveUrl: createMediaResolver(this.project, entry.file),
       cache: this.#slideCache(entry.file),
       notes: this.options.notes,
+      lazyImagesFrom: this.options.lazyImagesFrom,
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name };

@@ -33,7 +33,8 @@ export interface SlidewrightOptions extends ProjectOptions {
 export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
   const project = resolveProject(options.root ?? process.cwd(), options);
   // In dev a deck is compiled on every save: its unchanged slides are not rendered again.
-  const store = new DeckStore(project, { cacheSlides: true, notes: options.notes });
+  // The first two slides' images load at once; later ones as the visitor gets near them.
+  const store = new DeckStore(project, { cacheSlides: true, notes: options.notes, lazyImagesFrom: 2 });
   const getStore = () => store;
   const hmr = slideHmr(getStore, { follow: options.follow });
   return [

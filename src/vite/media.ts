@@ -9,6 +9,9 @@ import path from 'node:path';
 import type { UrlContext, UrlResolver } from '../render/deck.ts';
 import { isInside, type Project } from './project.ts';
 
+/** A media file above this size is worth a warning: the hosted deck is opened on phones. */
+export const LARGE_MEDIA_BYTES = 1024 * 1024;
+
 /** Attributes whose URL must point at a file (a missing one is worth a warning). */
 const EMBEDDED = new Set(['src', 'poster', 'data-src', 'data-background-image', 'data-background-video', 'data-background']);
 
@@ -29,6 +32,15 @@ export function createMediaResolver(project: Project, deckFile: string): UrlReso
     const candidates = [path.resolve(path.dirname(deckFile), decoded), path.resolve(project.root, decoded)];
     const found = candidates.find((c) => existsSync(c));
     if (found && isInside(project.mediaDir, found)) {
+      const size = statSync(found, { throwIfNoEntry: false })?.size ?? 0;
+      if (size > LARGE_MEDIA_BYTES && EMBEDDED.has(context.attribute)) {
+        context.report({
+          severity: 'warning',
+          code: 'large-media',
+          message: `"${url}" is ${(size / 1024 / 1024).toFixed(1)} MB: on conference Wi-Fi or a phone, the slide waits for it`,
+          hint: 'resize it to the size it is shown at (1920 px wide is plenty) or compress it (JPEG/WebP quality 80)',
+        });
+      }
       const relative = path.relative(project.mediaDir, found).split(path.sep).map(encodeURIComponent).join('/');
       return `../${path.basename(project.mediaDir)}/${relative}${suffix}`;
     }

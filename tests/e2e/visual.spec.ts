@@ -43,7 +43,9 @@ for (const deck of decks) {
     for (const [i, { h, v }] of slides.entries()) {
       await page.evaluate(([h, v]) => window.Reveal!.slide(h, v), [h, v ?? 0] as const);
       await page.evaluate(async () => {
-        await Promise.all([...document.images].map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+        // The slide's own images: later slides' images load lazily, when the visitor gets there.
+        const images = [...window.Reveal!.getCurrentSlide().querySelectorAll('img')];
+        await Promise.all(images.map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
       });
       await expect.soft(page, `slide ${i + 1} (#/${h}/${v ?? 0})`).toHaveScreenshot([deck, `${String(i + 1).padStart(width, '0')}.png`]);
     }

@@ -26,3 +26,16 @@ describe('share metadata', () => {
     expect(html).toContain('<a class="handout" href="./talk/talk.pdf">PDF handout</a>');
   });
 });
+
+describe('images on a slow connection', () => {
+  it('load lazily and decode off the main thread from the given slide on', async () => {
+    const { parseDeck } = await import('../../../src/format/parser.ts');
+    const { renderDeck } = await import('../../../src/render/deck.ts');
+    const deck = parseDeck('![a](a.png)\n\n[comment]: # (!!!)\n\n![b](b.png) <img src="c.png" loading="eager">');
+    const html = renderDeck(deck, { lazyImagesFrom: 1 }).slidesHtml;
+    expect(html).toContain('<img src="a.png" alt="a">');
+    expect(html).toContain('<img loading="lazy" decoding="async" src="b.png" alt="b">');
+    expect(html).toContain('<img decoding="async" src="c.png" loading="eager">');
+    expect(renderDeck(deck).slidesHtml).not.toContain('loading="lazy"');
+  });
+});

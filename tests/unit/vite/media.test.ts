@@ -12,6 +12,7 @@ mkdirSync(path.join(dir, 'slides'));
 mkdirSync(path.join(dir, 'media', 'sub'), { recursive: true });
 writeFileSync(path.join(dir, 'media', 'a.png'), 'x');
 writeFileSync(path.join(dir, 'media', 'sub', 'b.png'), 'x');
+writeFileSync(path.join(dir, 'media', 'huge.jpg'), Buffer.alloc(1024 * 1024 + 1));
 writeFileSync(path.join(outside, 'secret.txt'), 'secret');
 symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'media', 'leak.txt'));
 symlinkSync(outside, path.join(dir, 'media', 'leakdir'));
@@ -26,7 +27,7 @@ afterAll(() => {
 describe('media files', () => {
   it('lists only files really inside media/, warning about the others', () => {
     const warnings: string[] = [];
-    expect(listMediaFiles(project, (m) => warnings.push(m))).toEqual(['media/a.png', 'media/sub/b.png']);
+    expect(listMediaFiles(project, (m) => warnings.push(m))).toEqual(['media/a.png', 'media/huge.jpg', 'media/sub/b.png']);
     expect(warnings.join('\n')).toContain('media/leak.txt points outside media/');
     expect(warnings.join('\n')).toContain('media/leakdir points outside media/');
   });
@@ -63,6 +64,14 @@ describe('media references', () => {
     expect(resolve(escape)).toMatchObject({ result: escape, diagnostics: [{ code: 'path-outside-project' }] });
     expect(resolve('media/leak.txt')).toMatchObject({ result: 'media/leak.txt', diagnostics: [{ code: 'path-outside-project' }] });
   });
+
+  it('warns about a media file over 1 MB where a slide embeds it, not where it links it', () => {
+    const embedded = resolve('media/huge.jpg');
+    expect(embedded.result).toBe('../media/huge.jpg');
+    expect(embedded.diagnostics).toEqual([expect.objectContaining({ code: 'large-media', line: 3, column: 5, message: expect.stringContaining('1.0 MB') })]);
+    expect(resolve('media/huge.jpg', 'href').diagnostics).toEqual([]);
+    expect(resolve('media/a.png').diagnostics).toEqual([]);
+  });
 });
 
 describe('reading deck files', () => {
@@ -78,4 +87,5 @@ describe('reading deck files', () => {
     expect(latin1.diagnostics).toMatchObject([{ code: 'invalid-utf8', severity: 'error', line: 3, column: 4 }]);
     expect(latin1.rendered.slidesHtml).toContain('Jos\ufffd');
   });
+
 });
