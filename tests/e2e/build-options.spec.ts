@@ -98,3 +98,37 @@ test('a talks folder elsewhere builds with --url share addresses and its PDF han
     await rm(project, { recursive: true, force: true });
   }
 });
+
+test.describe('--single-file', () => {
+  let single: string;
+  test.beforeAll(async () => {
+    single = await mkdtemp(path.join(tmpdir(), 'slidewright-single-'));
+    await run(process.execPath, ['bin/slidewright.mjs', 'build', '--single-file', '--out', single], { cwd: ROOT });
+  });
+  test.afterAll(async () => {
+    await rm(single, { recursive: true, force: true });
+  });
+
+  test('the seed deck is one HTML file that shows all its slides in its fonts from file:// with the network blocked, speaker view included', async ({ context, page }) => {
+    const requests: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file://') || url.startsWith('data:') || url === 'about:blank') return route.continue();
+      requests.push(url);
+      return route.abort();
+    });
+    expect((await readdir(single)).sort()).toEqual(['cpansec-charter.html', 'cpansec-minutes-2025-06-04.html', 'lpw2025-cpansec-update.html']);
+    await page.goto(`file://${path.join(single, 'lpw2025-cpansec-update.html')}`);
+    await page.waitForFunction(() => window.Reveal?.isReady());
+    expect(await page.evaluate(() => window.Reveal!.getTotalSlides())).toBe(16);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.fonts.check('42px Lato'))).toBe(true);
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length)).toBeGreaterThan(0);
+    await expect(page.locator('.reveal h1').first()).toContainText('An update on CPANSec');
+    const popup = page.waitForEvent('popup');
+    await page.keyboard.press('s');
+    const speaker = await popup;
+    await expect(speaker.locator('.speaker-controls-notes .value')).not.toBeEmpty({ timeout: 10_000 });
+    expect(requests).toEqual([]);
+  });
+});
