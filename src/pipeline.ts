@@ -7,6 +7,7 @@ import type { Diagnostic } from './format/diagnostics.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type UrlResolver } from './render/deck.ts';
+import { qrFigure } from './render/qr.ts';
 import type { SlideCache } from './render/slide-cache.ts';
 import { repairDeckText, type RepairResult } from './repair/index.ts';
 
@@ -20,6 +21,8 @@ export interface CompileOptions {
   notes?: boolean;
   /** Images from this slide on load lazily (see RenderOptions). */
   lazyImagesFrom?: number;
+  /** The deck's public address: with front matter `qr: true`, its QR code goes on the title slide. */
+  address?: string;
 }
 
 export interface CompiledDeck {
@@ -35,7 +38,14 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
   const deck = parseDeck(repair.text.replace(/^\ufeff/, ''));
-  const rendered = renderDeck(deck, { resolveUrl: options.resolveUrl, cache: options.cache, notes: options.notes, lazyImagesFrom: options.lazyImagesFrom });
+  const titleSlideExtra = deck.meta.qr === true && options.address ? qrFigure(options.address) : undefined;
+  const rendered = renderDeck(deck, {
+    resolveUrl: options.resolveUrl,
+    cache: options.cache,
+    notes: options.notes,
+    lazyImagesFrom: options.lazyImagesFrom,
+    titleSlideExtra,
+  });
   const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );

@@ -36,6 +36,8 @@ export interface RenderOptions {
    * the first slides come first on a slow connection. Pages only: a PDF prints every slide.
    */
   lazyImagesFrom?: number;
+  /** HTML added at the end of the first slide (the QR code of the deck's address). */
+  titleSlideExtra?: string;
 }
 
 /**
@@ -103,9 +105,11 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   // take the same ids and the slides' ids do not change between the two builds.
   let index = 0;
   const shown = (slide: RenderedSlide): RenderedSlide => {
+    const first = index === 0;
     const lazy = options.lazyImagesFrom !== undefined && index++ >= options.lazyImagesFrom;
-    const body = lazy ? lazyImages(slide.body) : slide.body;
-    return options.notes === false || lazy ? { ...slide, body, notes: options.notes === false ? '' : slide.notes } : slide;
+    let body = lazy ? lazyImages(slide.body) : slide.body;
+    if (first && options.titleSlideExtra) body += options.titleSlideExtra;
+    return body !== slide.body || options.notes === false ? { ...slide, body, notes: options.notes === false ? '' : slide.notes } : slide;
   };
   const nodes = deck.nodes.map(
     (node: DeckNode): RenderedNode =>

@@ -65,6 +65,11 @@ ${input.slidesHtml}</div>
 `;
 }
 
+/** A deck's public address under the site's (`--url https://example.org/talks/` → `…/talks/<deck>/`). */
+export function deckAddress(siteUrl: string, name: string): string {
+  return new URL(`${encodeURIComponent(name)}/`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
 /**
  * A deck's one-line description when its front matter has none: the title slide's text after
  * the title (the subtitle, the speaker, the event), as search results and share cards show it.
@@ -72,6 +77,8 @@ ${input.slidesHtml}</div>
 export function summaryOf(firstSlideHtml: string, title: string, max = 200): string | undefined {
   const decoded = firstSlideHtml
     .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, ' ')
+    // The QR code of the deck's own address (render/qr.ts) says nothing about the talk.
+    .replace(/<figure class="slidewright-qr">[\s\S]*?<\/figure>/g, ' ')
     .replace(/<(h[1-6])[^>]*>[\s\S]*?<\/\1>/i, (heading) => (heading.replace(/<[^>]+>/g, '').trim() === title ? ' ' : heading))
     .replace(/<\/(p|li|h[1-6]|div)>/gi, ' · ')
     .replace(/<[^>]+>/g, ' ')

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { compileDeck, type CompiledDeck } from '../pipeline.ts';
+import { deckAddress } from '../render/page.ts';
 import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
 import { createMediaResolver } from './media.ts';
@@ -30,10 +31,11 @@ export class DeckStore {
    * a deck is compiled again on every save; a build or export compiles each deck once.
    * `notes: false`: the pages carry no speaker notes (`slidewright build --no-notes`).
    * `lazyImagesFrom`: images from that slide on load lazily (the site's pages, not the exports).
+   * `siteUrl`: the site's public address, for the QR code of decks that ask for one (`qr: true`).
    */
   constructor(
     readonly project: Project,
-    readonly options: { cacheSlides?: boolean; notes?: boolean; lazyImagesFrom?: number } = {},
+    readonly options: { cacheSlides?: boolean; notes?: boolean; lazyImagesFrom?: number; siteUrl?: string } = {},
   ) {}
 
 
@@ -96,6 +98,7 @@ export class DeckStore {
       cache: this.#slideCache(entry.file),
       notes: this.options.notes,
       lazyImagesFrom: this.options.lazyImagesFrom,
+      address: this.options.siteUrl ? deckAddress(this.options.siteUrl, entry.name) : undefined,
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name };

@@ -34,7 +34,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
   const project = resolveProject(options.root ?? process.cwd(), options);
   // In dev a deck is compiled on every save: its unchanged slides are not rendered again.
   // The first two slides' images load at once; later ones as the visitor gets near them.
-  const store = new DeckStore(project, { cacheSlides: true, notes: options.notes, lazyImagesFrom: 2 });
+  const store = new DeckStore(project, { cacheSlides: true, notes: options.notes, lazyImagesFrom: 2, siteUrl: options.url });
   const getStore = () => store;
   const hmr = slideHmr(getStore, { follow: options.follow });
   return [

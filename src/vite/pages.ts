@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
-import { renderDeckPage, renderIndexPage, summaryOf } from '../render/page.ts';
+import { deckAddress, renderDeckPage, renderIndexPage, summaryOf } from '../render/page.ts';
 import { resolveDeckStyles } from './deck-module.ts';
 import type { DeckStore, LoadedDeck } from './deck-store.ts';
 import { deckModuleId } from './ids.ts';
@@ -34,7 +34,7 @@ export function deckPageHtml(deck: LoadedDeck, data?: { id: string; value: unkno
   const firstSlide = first ? (first.kind === 'slide' ? first.slide : first.slides[0]) : undefined;
   return renderDeckPage({
     data,
-    url: siteUrl ? new URL(`${encodeURIComponent(deck.name)}/`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href : undefined,
+    url: siteUrl ? deckAddress(siteUrl, deck.name) : undefined,
     title: deck.title,
     lang: typeof meta.lang === 'string' ? meta.lang : 'en',
     slidesHtml: deck.rendered.slidesHtml,

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import jsQR from 'jsqr';
+import { decodePng } from '../../src/export/snapshots/png.ts';
 import { compileDeck } from '../../src/pipeline.ts';
 import { notFound, sendFile } from '../../src/util/serve-file.ts';
 import { isVisibleInside } from '../../src/vite/project.ts';
@@ -79,19 +81,27 @@ test('S says the copy has no speaker view instead of opening one', async ({ page
   expect(popups).toBe(0);
 });
 
-test('a talks folder elsewhere builds with --url share addresses and its PDF handout beside the deck', async () => {
+test('a talks folder elsewhere builds with --url share addresses, a QR code of the address, and its PDF handout', async ({ page }) => {
   const project = await mkdtemp(path.join(tmpdir(), 'slidewright-share-'));
   try {
     await mkdir(path.join(project, 'slides'));
     await mkdir(path.join(project, 'exports'));
-    await writeFile(path.join(project, 'slides', 'talk.md'), '# My talk\n\nJane Doe, PerlCon 2026\n\n[comment]: # (!!!)\n\n## Two\n');
+    await writeFile(path.join(project, 'slides', 'talk.md'), '---\nqr: true\n---\n# My talk\n\nJane Doe, PerlCon 2026\n\n[comment]: # (!!!)\n\n## Two\n');
     await writeFile(path.join(project, 'exports', 'talk.pdf'), '%PDF-1.4 handout');
     await run(process.execPath, [path.join(ROOT, 'bin/slidewright.mjs'), 'build', '--url', 'https://example.org/talks/'], { cwd: project });
-    const page = await readFile(path.join(project, 'dist', 'talk', 'index.html'), 'utf8');
-    expect(page).toContain('<meta property="og:url" content="https://example.org/talks/talk/">');
-    expect(page).toContain('<meta property="og:description" content="Jane Doe, PerlCon 2026">');
+    const deckHtml = await readFile(path.join(project, 'dist', 'talk', 'index.html'), 'utf8');
+    expect(deckHtml).toContain('<meta property="og:url" content="https://example.org/talks/talk/">');
+    expect(deckHtml).toContain('<meta property="og:description" content="Jane Doe, PerlCon 2026">');
     expect(await readFile(path.join(project, 'dist', 'talk', 'talk.pdf'), 'utf8')).toBe('%PDF-1.4 handout');
     expect(await readFile(path.join(project, 'dist', 'index.html'), 'utf8')).toContain('href="./talk/talk.pdf">PDF handout</a>');
+    // The title slide's QR code reads back as the deck's address.
+    await page.setViewportSize({ width: 960, height: 700 });
+    await page.goto(`file://${path.join(project, 'dist', 'talk', 'index.html')}`);
+    const code = page.locator('.slidewright-qr svg');
+    await expect(code).toHaveCount(1);
+    await code.evaluate((svg) => Object.assign((svg as SVGElement).style, { width: '300px', height: '300px' }));
+    const image = decodePng(await code.screenshot());
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe('https://example.org/talks/talk/');
     const usage = await run(process.execPath, [path.join(ROOT, 'bin/slidewright.mjs'), 'build', '--url', 'example.org'], { cwd: project }).catch((e: { code: number; stderr: string }) => e);
     expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('must be an http(s) address') });
   } finally {
