@@ -11,17 +11,14 @@
  * 373 KB plus Google Fonts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchBrowser } from '../src/export/browser/index.ts';
-import { notFound, sendFile } from '../src/util/serve-file.ts';
 import { slidewrightViteConfig } from '../src/vite/index.ts';
-import { isVisibleInside, listDecks, resolveProject } from '../src/vite/project.ts';
+import { listDecks, resolveProject } from '../src/vite/project.ts';
+import { firstLoad, serveSite, type FirstLoad } from '../tests/e2e/support/first-load.ts';
 import { summarize, type BenchRow, type BenchSuite, type Target } from './harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,16 +36,8 @@ const suite: BenchSuite = {
     const config = slidewrightViteConfig({ root: ROOT });
     log('building the site…');
     await build({ ...config, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    const server = createServer((req, res) => {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      if (!pathname.startsWith(SUB_PATH)) return notFound(res);
-      let file = path.resolve(outDir, `.${pathname.slice(SUB_PATH.length - 1)}`);
-      if (pathname.endsWith('/')) file = path.join(file, 'index.html');
-      if (!isVisibleInside(outDir, file)) return notFound(res);
-      sendFile(res, file);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await serveSite(outDir, SUB_PATH);
+    const { origin } = server;
     const browser = await launchBrowser();
     const rows: BenchRow[] = [];
     const targets: Target[] = [];
@@ -56,42 +45,13 @@ const suite: BenchSuite = {
       const project = resolveProject(ROOT);
       for (const deck of listDecks(project)) {
         const times: number[] = [];
-        let files: { url: string; raw: number; gzip: number; status: number }[] = [];
-        let offOrigin: string[] = [];
-        let theme = '';
+        let load: FirstLoad | undefined;
         for (let run = 0; run < runs; run++) {
-          const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-          const page = await context.newPage();
-          const seen: typeof files = [];
-          const blocked: string[] = [];
-          await page.route('**/*', (route) => {
-            const url = route.request().url();
-            if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-            blocked.push(url);
-            return route.abort();
-          });
-          const bodies: Promise<void>[] = [];
-          page.on('response', (response) => {
-            if (!response.url().startsWith(origin)) return;
-            bodies.push(
-              response
-                .body()
-                .then((body) => void seen.push({ url: response.url().slice(origin.length), raw: body.length, gzip: gzipSync(body).length, status: response.status() }))
-                .catch(() => undefined),
-            );
-          });
-          const start = performance.now();
-          await page.goto(`${origin}${SUB_PATH}${encodeURIComponent(deck.name)}/`);
-          await page.waitForFunction(() => window.Reveal?.isReady());
-          await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          times.push(performance.now() - start);
-          await page.waitForLoadState('networkidle');
-          await Promise.all(bodies);
-          theme = await page.evaluate(() => [...document.styleSheets].map((s) => s.href ?? '').find((h) => /\/assets\/(white|black|solarized|beige|league|moon|night|serif|simple|sky|blood|dracula)[^/]*\.css/.test(h)) ?? '');
-          files = seen;
-          offOrigin = blocked;
-          await context.close();
+          load = await firstLoad(browser, origin, `${SUB_PATH}${encodeURIComponent(deck.name)}/`);
+          times.push(load.ms);
         }
+        const { files, offOrigin } = load!;
+        const theme = files.map((f) => f.url).find((url) => /\/assets\/(white|black|solarized|beige|league|moon|night|serif|simple|sky|blood|dracula)[^/]*\.css/.test(url)) ?? '';
         const total = files.reduce((sum, f) => sum + f.gzip, 0);
         const failed = files.filter((f) => f.status >= 400);
         log(`${deck.name}: ${files.length} files, ${kb(total)} gzip${offOrigin.length ? `, ${offOrigin.length} off-origin requests blocked` : ''}`);

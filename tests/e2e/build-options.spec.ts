@@ -5,8 +5,6 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,28 +12,21 @@ import { expect, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import { decodePng } from '../../src/export/snapshots/png.ts';
 import { compileDeck } from '../../src/pipeline.ts';
-import { notFound, sendFile } from '../../src/util/serve-file.ts';
-import { isVisibleInside } from '../../src/vite/project.ts';
+import { serveSite } from './support/first-load.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEED = path.join(ROOT, 'slides/lpw2025-cpansec-update.md');
 
 let out: string;
-let server: Server;
+let server: { origin: string; close(): void };
 let base: string;
 
 test.beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'slidewright-no-notes-'));
   await run(process.execPath, ['bin/slidewright.mjs', 'build', '--no-notes', '--out', out], { cwd: ROOT });
-  server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.join(out, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (!isVisibleInside(out, file)) return notFound(res);
-    sendFile(res, file);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  server = await serveSite(out);
+  base = `${server.origin}/`;
 });
 
 test.afterAll(async () => {
