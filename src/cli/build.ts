@@ -31,6 +31,10 @@ Options:
   --url URL      where the site will be (https://example.org/talks/): each deck page gets its
                  canonical and share (Open Graph) address
 
+Each deck page gets a share image: its title slide as <name>/card.png (og:image), taken in
+the browser that npm run pdf uses; without a browser the build warns and goes on without them.
+  --no-share-image  skip that (no browser started)
+
 A deck's PDF handout (exports/<deck>.pdf, from npm run pdf) is published beside it when it
 exists, and the index links to it.
   -h, --help     this text
@@ -46,6 +50,7 @@ async function main(): Promise<number> {
       'no-notes': { type: 'boolean' },
       url: { type: 'string' },
       'single-file': { type: 'boolean' },
+      'no-share-image': { type: 'boolean' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": the build takes every deck in slides/`);
@@ -73,6 +78,10 @@ async function main(): Promise<number> {
       build: { outDir: siteDir, emptyOutDir: true },
     });
     const notes = values['no-notes'] ? ', without speaker notes' : '';
+    if (!singleFile && !values['no-share-image']) {
+      const { addShareImages } = await import('./share-images.ts');
+      await addShareImages(root, listDecks(resolveProject(root)), siteDir, values.url);
+    }
     if (!singleFile) {
       progress(`built ${path.relative(root, outDir) || outDir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s${notes}`);
       return EXIT_OK;

@@ -84,6 +84,12 @@ test('a talks folder elsewhere builds with --url share addresses, a QR code of t
     expect(deckHtml).toContain('<meta property="og:url" content="https://example.org/talks/talk/">');
     expect(deckHtml).toContain('<meta property="og:description" content="Jane Doe, PerlCon 2026">');
     expect(await readFile(path.join(project, 'dist', 'talk', 'talk.pdf'), 'utf8')).toBe('%PDF-1.4 handout');
+    // The share image is the title slide at the deck's size.
+    expect(deckHtml).toContain('<meta property="og:image" content="https://example.org/talks/talk/card.png">');
+    expect(deckHtml).toContain('<meta name="twitter:card" content="summary_large_image">');
+    const card = decodePng(await readFile(path.join(project, 'dist', 'talk', 'card.png')));
+    expect([card.width, card.height]).toEqual([960, 700]);
+    expect(new Set(card.data).size).toBeGreaterThan(2); // not a blank image
     expect(await readFile(path.join(project, 'dist', 'index.html'), 'utf8')).toContain('href="./talk/talk.pdf">PDF handout</a>');
     // The title slide's QR code reads back as the deck's address.
     await page.setViewportSize({ width: 960, height: 700 });

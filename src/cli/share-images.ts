@@ -1,0 +1,56 @@
+/**
+ * The share image of each built deck: its title slide as a PNG (the snapshot exporter's image,
+ * as `npm run snapshots` takes it), published as `<deck>/card.png` and named in the page's
+ * `og:image` and Twitter card, so a link to the deck shows its first slide. A build step of the
+ * command, after Vite: it needs a browser, and a build without one still succeeds (with a
+ * warning), only without the images.
+ */
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { snapshotDeck } from '../export/snapshots/index.ts';
+import { deckAddress } from '../render/page.ts';
+import { escapeHtml } from '../render/escape.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import type { DeckEntry } from '../vite/project.ts';
+import { progress } from './common.ts';
+import { visitDecksInBrowser } from './deck-browser.ts';
+
+export const CARD_FILE = 'card.png';
+
+/** The page with its share image named (absolute with the site's address, as scrapers want). */
+export function withShareImage(html: string, image: { url: string; width: number; height: number }): string {
+  const tags = [
+    `<meta property="og:image" content="${escapeHtml(image.url)}">`,
+    `<meta property="og:image:width" content="${image.width}">`,
+    `<meta property="og:image:height" content="${image.height}">`,
+    `<meta name="twitter:image" content="${escapeHtml(image.url)}">`,
+  ].join('\n');
+  return html.replace('<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary_large_image">').replace('</head>', `${tags}\n</head>`);
+}
+
+export async function addShareImages(root: string, decks: DeckEntry[], siteDir: string, siteUrl: string | undefined): Promise<void> {
+  const shots = await mkdtemp(path.join(tmpdir(), 'slidewright-cards-'));
+  try {
+    await visitDecksInBrowser(
+      root,
+      decks,
+      async (browser, deck, loaded) => {
+        const result = await snapshotDeck(browser, deck, { outDir: shots, range: [1], fragments: false, scale: 1, timeoutMs: 60_000, compiled: loaded, root, jobs: 1 });
+        const image = result.index.images[0];
+        if (!image) return;
+        await copyFile(path.join(result.dir, image.file), path.join(siteDir, deck.name, CARD_FILE));
+        const page = path.join(siteDir, deck.name, 'index.html');
+        const url = siteUrl ? `${deckAddress(siteUrl, deck.name)}${CARD_FILE}` : CARD_FILE;
+        await writeFileAtomic(page, withShareImage(await readFile(page, 'utf8'), { url, width: result.index.width, height: result.index.height }));
+      },
+      { printWarnings: false },
+    );
+    progress(`share images: ${decks.length} title slide${decks.length === 1 ? '' : 's'} as <deck>/${CARD_FILE}`);
+  } catch (error) {
+    if ((error as Error).name !== 'BrowserNotFoundError') throw error;
+    progress(`warning: no browser to take the decks' share images (og:image), so the pages have none: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    await rm(shots, { recursive: true, force: true });
+  }
+}
