@@ -6,7 +6,7 @@
 import type { Diagnostic } from './format/diagnostics.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck } from './format/types.ts';
-import { renderDeck, type RenderedDeck, type UrlResolver } from './render/deck.ts';
+import { renderDeck, type RenderedDeck, type RenderOptions, type UrlResolver } from './render/deck.ts';
 import { qrFigure } from './render/qr.ts';
 import type { SlideCache } from './render/slide-cache.ts';
 import { repairDeckText, type RepairResult } from './repair/index.ts';
@@ -23,6 +23,8 @@ export interface CompileOptions {
   lazyImagesFrom?: number;
   /** The deck's public address: with front matter `qr: true`, its QR code goes on the title slide. */
   address?: string;
+  /** The size of a resolved image URL (see RenderOptions). */
+  imageSize?: RenderOptions['imageSize'];
 }
 
 export interface CompiledDeck {
@@ -45,6 +47,7 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
     notes: options.notes,
     lazyImagesFrom: options.lazyImagesFrom,
     titleSlideExtra,
+    imageSize: options.imageSize,
   });
   const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,

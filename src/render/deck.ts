@@ -38,6 +38,11 @@ export interface RenderOptions {
   lazyImagesFrom?: number;
   /** HTML added at the end of the first slide (the QR code of the deck's address). */
   titleSlideExtra?: string;
+  /**
+   * The pixel size of the image at this (resolved) URL, when known: `<img>` tags that give no
+   * size of their own get it, so the slide does not jump when the image arrives.
+   */
+  imageSize?: (url: string) => { width: number; height: number } | undefined;
 }
 
 /**
@@ -100,7 +105,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   const sharedLinks = collectLinkDefinitions(deck, engine);
   const diagnostics: Diagnostic[] = [];
   const context = `${JSON.stringify(markdown)}\n${sharedLinks}`;
-  const renderSlide = (slide: Slide) => cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out));
+  const renderSlide = (slide: Slide) => cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out, options.imageSize));
   // Without notes, the notes are still rendered and then dropped, so that the headings in them
   // take the same ids and the slides' ids do not change between the two builds.
   let index = 0;
@@ -117,6 +122,20 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   );
   options.cache?.endRender();
   return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
+}
+
+/**
+ * `<img>` tags with neither width nor height get the image's own, marked so that the page's CSS
+ * keeps them in proportion under the themes' max-width (`height: auto`).
+ */
+function withImageSizes(html: string, imageSize: NonNullable<RenderOptions['imageSize']>): string {
+  if (!html.includes('<img')) return html;
+  return html.replace(/<img\b([^>]*)>/g, (tag, attributes: string) => {
+    if (/\s(width|height)=/.test(attributes)) return tag;
+    const src = /\ssrc="([^"]*)"/.exec(attributes)?.[1];
+    const size = src ? imageSize(src.replace(/&amp;/g, '&')) : undefined;
+    return size ? `<img width="${size.width}" height="${size.height}" data-intrinsic-size${attributes}>` : tag;
+  });
 }
 
 /** `<img>` tags without a loading or decoding choice of their own get the lazy ones. */
@@ -209,6 +228,7 @@ function renderSection(
   sharedLinks: string,
   resolveUrl: UrlResolver | undefined,
   diagnostics: Diagnostic[],
+  imageSize?: RenderOptions['imageSize'],
 ): RenderedSlide {
   // Local definitions come first in the text, so they win over the deck's.
   // (Not after an unclosed code fence: the definitions would become code.)
@@ -237,6 +257,7 @@ function renderSection(
     parts.body = rewrite(parts.body);
     parts.notes = rewrite(parts.notes);
   }
+  if (imageSize) parts.body = withImageSizes(parts.body, imageSize);
   return { ...parts, line: slide.line };
 }
 

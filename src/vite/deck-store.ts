@@ -9,7 +9,7 @@ import { compileDeck, type CompiledDeck } from '../pipeline.ts';
 import { deckAddress } from '../render/page.ts';
 import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
-import { createMediaResolver } from './media.ts';
+import { createImageSizer, createMediaResolver } from './media.ts';
 import { listDecks, type DeckEntry, type Project } from './project.ts';
 
 const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -99,6 +99,7 @@ export class DeckStore {
       notes: this.options.notes,
       lazyImagesFrom: this.options.lazyImagesFrom,
       address: this.options.siteUrl ? deckAddress(this.options.siteUrl, entry.name) : undefined,
+      imageSize: createImageSizer(this.project),
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name };

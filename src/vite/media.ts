@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import type { UrlContext, UrlResolver } from '../render/deck.ts';
 import { isInside, type Project } from './project.ts';
 
@@ -62,6 +63,32 @@ export function createMediaResolver(project: Project, deckFile: string): UrlReso
       });
     }
     return url;
+  };
+}
+
+/**
+ * The pixel size of a media file the pages refer to (`../media/x.png`), read from its header by
+ * the image-size library (EXIF rotation applied), for the `<img>` width and height.
+ */
+export function createImageSizer(project: Project): (url: string) => { width: number; height: number } | undefined {
+  const prefix = `../${path.basename(project.mediaDir)}/`;
+  return (url) => {
+    if (!url.startsWith(prefix)) return undefined;
+    let file: string;
+    try {
+      file = path.join(project.mediaDir, decodeURIComponent(splitSuffix(url.slice(prefix.length))[0]));
+    } catch {
+      return undefined;
+    }
+    if (!isInside(project.mediaDir, file) || !existsSync(file)) return undefined;
+    try {
+      const size = imageSize(file);
+      if (!size.width || !size.height) return undefined;
+      const turned = size.orientation !== undefined && size.orientation >= 5;
+      return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+    } catch {
+      return undefined; // not an image it knows (a video poster URL, say): no size
+    }
   };
 }
 

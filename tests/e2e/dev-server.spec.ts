@@ -36,6 +36,9 @@ test('the dev server serves the deck with its media and updates it on save', asy
   expect(await page.evaluate(() => window.Reveal!.getTotalSlides())).toBe(2);
   const image = page.locator('img[alt="dot"]');
   await expect(image).toHaveAttribute('src', '../media/dot.svg');
+  // Its own size, so the slide does not jump when it arrives.
+  await expect(image).toHaveAttribute('width', '10');
+  await expect(image).toHaveAttribute('height', '10');
   expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(10);
 
   await writeFile(path.join(dir, 'slides', 'talk.md'), '# Second version\n\n[comment]: # (!!!)\n\n## Two\n\n[comment]: # (!!!)\n\n## Three\n');

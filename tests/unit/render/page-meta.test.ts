@@ -39,3 +39,16 @@ describe('images on a slow connection', () => {
     expect(renderDeck(deck).slidesHtml).not.toContain('loading="lazy"');
   });
 });
+
+describe('image sizes', () => {
+  it('go on images that give none, from the size the adapter knows', async () => {
+    const { parseDeck } = await import('../../../src/format/parser.ts');
+    const { renderDeck } = await import('../../../src/render/deck.ts');
+    const deck = parseDeck('![a](a.png) <img src="b.png" width="50%"> ![c](unknown.png)');
+    const sizes: Record<string, { width: number; height: number }> = { 'a.png': { width: 640, height: 480 }, 'b.png': { width: 1, height: 1 } };
+    const html = renderDeck(deck, { imageSize: (url) => sizes[url] }).slidesHtml;
+    expect(html).toContain('<img width="640" height="480" data-intrinsic-size src="a.png" alt="a">');
+    expect(html).toContain('<img src="b.png" width="50%">');
+    expect(html).toContain('<img src="unknown.png" alt="c">');
+  });
+});

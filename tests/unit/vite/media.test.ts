@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/format/diagnostics.ts';
-import { createMediaResolver, listMediaFiles } from '../../../src/vite/media.ts';
+import { createImageSizer, createMediaResolver, listMediaFiles } from '../../../src/vite/media.ts';
 import { resolveProject } from '../../../src/vite/project.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'slidewright-media-'));
@@ -13,6 +13,7 @@ mkdirSync(path.join(dir, 'media', 'sub'), { recursive: true });
 writeFileSync(path.join(dir, 'media', 'a.png'), 'x');
 writeFileSync(path.join(dir, 'media', 'sub', 'b.png'), 'x');
 writeFileSync(path.join(dir, 'media', 'huge.jpg'), Buffer.alloc(1024 * 1024 + 1));
+writeFileSync(path.join(dir, 'media', 'tall.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="60"></svg>');
 writeFileSync(path.join(outside, 'secret.txt'), 'secret');
 symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'media', 'leak.txt'));
 symlinkSync(outside, path.join(dir, 'media', 'leakdir'));
@@ -27,7 +28,7 @@ afterAll(() => {
 describe('media files', () => {
   it('lists only files really inside media/, warning about the others', () => {
     const warnings: string[] = [];
-    expect(listMediaFiles(project, (m) => warnings.push(m))).toEqual(['media/a.png', 'media/huge.jpg', 'media/sub/b.png']);
+    expect(listMediaFiles(project, (m) => warnings.push(m))).toEqual(['media/a.png', 'media/huge.jpg', 'media/sub/b.png', 'media/tall.svg']);
     expect(warnings.join('\n')).toContain('media/leak.txt points outside media/');
     expect(warnings.join('\n')).toContain('media/leakdir points outside media/');
   });
@@ -63,6 +64,16 @@ describe('media references', () => {
     const escape = path.relative(path.join(dir, 'slides'), path.join(outside, 'secret.txt'));
     expect(resolve(escape)).toMatchObject({ result: escape, diagnostics: [{ code: 'path-outside-project' }] });
     expect(resolve('media/leak.txt')).toMatchObject({ result: 'media/leak.txt', diagnostics: [{ code: 'path-outside-project' }] });
+  });
+
+  it('knows the pixel size of media images, and nothing of other files', () => {
+    const size = createImageSizer(project);
+    expect(size('../media/tall.svg')).toEqual({ width: 30, height: 60 });
+    expect(size('../media/tall.svg?v=1')).toEqual({ width: 30, height: 60 });
+    expect(size('../media/a.png')).toBeUndefined(); // not really a PNG
+    expect(size('../media/missing.png')).toBeUndefined();
+    expect(size('../media/..%2F..%2Fetc%2Fpasswd')).toBeUndefined();
+    expect(size('https://example.org/x.png')).toBeUndefined();
   });
 
   it('warns about a media file over 1 MB where a slide embeds it, not where it links it', () => {
