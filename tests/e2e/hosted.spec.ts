@@ -57,6 +57,24 @@ test('on a phone (360×740) the seed deck becomes a page to scroll, slides scale
   expect(widths.length).toBeGreaterThanOrEqual(16);
   expect(Math.max(...widths)).toBeLessThanOrEqual(360);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The doctor's overflow rule at this size: no slide's content runs past its own box.
+  const { checked, overflowing } = await page.evaluate(() => {
+    let checked = 0;
+    const overflowing = window.Reveal!.getSlides()
+      .filter((slide) => !slide.classList.contains('stack'))
+      .filter((slide) => {
+        const box = slide.getBoundingClientRect();
+        return [...slide.querySelectorAll<HTMLElement>(':scope > *:not(aside)')].some((child) => {
+          const r = child.getBoundingClientRect();
+          if (r.width > 0) checked++;
+          return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+        });
+      })
+      .map((slide) => slide.getAttribute('data-source-line'));
+    return { checked, overflowing };
+  });
+  expect(checked).toBeGreaterThan(16);
+  expect(overflowing).toEqual([]);
   const cdp = await context.newCDPSession(page);
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
   for (let swipe = 0; swipe < 3; swipe++) {
