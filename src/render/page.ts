@@ -4,6 +4,7 @@
  * hot-update them) without anything on disk; the exporters' pages link them directly.
  */
 import { escapeHtml, jsonInScript } from './escape.ts';
+import { textBlocks } from './html-text.ts';
 
 export interface DeckPageInput {
   title: string;
@@ -75,26 +76,16 @@ export function deckAddress(siteUrl: string, name: string): string {
  * the title (the subtitle, the speaker, the event), as search results and share cards show it.
  */
 export function summaryOf(firstSlideHtml: string, title: string, max = 200): string | undefined {
-  const decoded = firstSlideHtml
-    .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, ' ')
-    // The QR code of the deck's own address (render/qr.ts) says nothing about the talk.
-    .replace(/<figure class="slidewright-qr">[\s\S]*?<\/figure>/g, ' ')
-    .replace(/<(h[1-6])[^>]*>[\s\S]*?<\/\1>/i, (heading) => (heading.replace(/<[^>]+>/g, '').trim() === title ? ' ' : heading))
-    .replace(/<\/(p|li|h[1-6]|div)>/gi, ' · ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-  const text = decoded
-    .split('·')
-    .map((part) => part.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join(' · ');
+  const classOf = (element: { attrs: { name: string; value: string }[] }) => element.attrs.find((a) => a.name === 'class')?.value ?? '';
+  const blocks = textBlocks(firstSlideHtml, (element) => {
+    // The notes are the speaker's; the QR code of the deck's own address says nothing of the talk.
+    const name = classOf(element);
+    return (element.tagName === 'aside' && name === 'notes') || name === 'slidewright-qr';
+  })
+    .map((text) => text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  if (blocks[0] === title) blocks.shift();
+  const text = blocks.join(' · ');
   if (!text) return undefined;
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

@@ -11,11 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Plugin } from 'vite';
+import { textBlocks } from '../render/html-text.ts';
 import type { DeckStore } from './deck-store.ts';
 
-type Node = DefaultTreeAdapterMap['node'];
 /** An emitted file of the bundle, as far as this plugin reads it. */
 interface BundleFile {
   type: 'asset' | 'chunk';
@@ -28,13 +27,7 @@ const FONT_FILE = /\.(woff2?|ttf|otf)$/;
 
 /** The characters a page shows for this HTML: its text (entities decoded), not its markup. */
 export function textCharacters(html: string, into = new Set<string>()): Set<string> {
-  const walk = (node: Node) => {
-    if (node.nodeName === '#text') for (const char of (node as DefaultTreeAdapterMap['textNode']).value) into.add(char);
-    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
-    // <template> keeps its children in `content`.
-    if ('content' in node && node.content) walk(node.content as Node);
-  };
-  walk(parseFragment(html) as unknown as Node);
+  for (const block of textBlocks(html)) for (const char of block) into.add(char);
   return into;
 }
 
