@@ -57,11 +57,6 @@ export class DeckStore {
     return deck;
   }
 
-  invalidate(file: string): void {
-    this.#cache.delete(file);
-    this.#slides.delete(file);
-  }
-
   /** Forgets every compiled deck (media came or went: their references resolve differently). */
   invalidateAll(): void {
     this.#cache.clear();

@@ -11,7 +11,7 @@ import type { UrlContext, UrlResolver } from '../render/deck.ts';
 import { isInside, type Project } from './project.ts';
 
 /** A media file above this size is worth a warning: the hosted deck is opened on phones. */
-export const LARGE_MEDIA_BYTES = 1024 * 1024;
+const LARGE_MEDIA_BYTES = 1024 * 1024;
 
 /** Attributes whose URL must point at a file (a missing one is worth a warning). */
 const EMBEDDED = new Set(['src', 'poster', 'data-src', 'data-background-image', 'data-background-video', 'data-background']);

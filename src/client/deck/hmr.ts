@@ -65,9 +65,9 @@ export function liveUpdates(started: Promise<RevealDeck>): void {
   };
   overlay();
 
-  const reload = (reveal: RevealDeck, reason: string) => {
+  // The position is saved on pagehide, as for any reload.
+  const reload = (reason: string) => {
     console.info(`[slidewright] ${reason}: reloading`);
-    if (main) savePosition(reveal);
     location.reload();
   };
 
@@ -83,12 +83,12 @@ export function liveUpdates(started: Promise<RevealDeck>): void {
       hot.send(DECK_HELLO_EVENT, { deck: data.deck, version } satisfies DeckHello);
       return;
     }
-    if (!update.patch) return reload(reveal, update.reload ?? `${data.relativeFile} changed`);
+    if (!update.patch) return reload(update.reload ?? `${data.relativeFile} changed`);
     try {
       applySlidesPatch(reveal, update.patch, { follow: main && data.follow });
     } catch (error) {
       console.error('[slidewright] the update could not be applied in place:', error);
-      return reload(reveal, 'the update could not be applied in place');
+      return reload('the update could not be applied in place');
     }
     version = update.to;
     diagnostics = update.diagnostics;
@@ -109,8 +109,8 @@ export function liveUpdates(started: Promise<RevealDeck>): void {
       // Back where the speaker was before a reload (the URL has no position when `hash` is off).
       const saved = takeSavedPosition();
       if (saved && !location.hash.replace(/^#\/?/, '')) reveal.slide(saved.h, saved.v, saved.f);
+      // Every reload (ours, Vite's, the speaker's F5) passes through pagehide.
       window.addEventListener('pagehide', () => savePosition(reveal));
-      hot.on('vite:beforeFullReload', () => savePosition(reveal));
     }
     // The page may have been rendered just before an edit the server has announced already.
     hot.send(DECK_HELLO_EVENT, { deck: data.deck, version } satisfies DeckHello);

@@ -23,7 +23,7 @@ interface RevealSlide extends HTMLElement {
 const STATE_CLASSES = ['present', 'past', 'future'];
 
 /** The deck's slides in reading order (stacks flattened), as the patch counts them. */
-export function readingOrder(container: Element): HTMLElement[] {
+function readingOrder(container: Element): HTMLElement[] {
   const slides: HTMLElement[] = [];
   for (const top of container.querySelectorAll<HTMLElement>(':scope > section')) {
     const inner = top.querySelectorAll<HTMLElement>(':scope > section');
@@ -34,7 +34,7 @@ export function readingOrder(container: Element): HTMLElement[] {
 }
 
 /** The position of the slide at `index` in reading order. */
-export function positionOf(nodes: PatchNode[], index: number): Position {
+function positionOf(nodes: PatchNode[], index: number): Position {
   let at = 0;
   for (let h = 0; h < nodes.length; h++) {
     const node = nodes[h]!;
@@ -99,14 +99,7 @@ function arrange(parent: Element, wanted: Element[]): void {
   for (const extra of current().slice(wanted.length)) extra.remove();
 }
 
-export interface PatchResult {
-  /** Where the deck is now. */
-  position: Position;
-  /** Whether slides were added, removed or moved (reveal.js was synced as a whole). */
-  restructured: boolean;
-}
-
-export function applySlidesPatch(reveal: RevealDeck, patch: SlidesPatch, options: { follow?: boolean } = {}): PatchResult {
+export function applySlidesPatch(reveal: RevealDeck, patch: SlidesPatch, options: { follow?: boolean } = {}): void {
   const container = reveal.getSlidesElement();
   if (!container) throw new Error('slidewright: the deck has no .slides element');
   const before = readingOrder(container) as RevealSlide[];
@@ -172,7 +165,6 @@ export function applySlidesPatch(reveal: RevealDeck, patch: SlidesPatch, options
     // indices change; here the slide under them did.
     reveal.dispatchEvent({ type: 'slidechanged', data: { indexh: position.h, indexv: position.v, previousSlide: shown ?? null, currentSlide: now } });
   }
-  return { position, restructured: !patch.inPlace };
 }
 
 /**
