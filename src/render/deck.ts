@@ -172,12 +172,13 @@ function cachedSection(
 ): RenderedSlide {
   if (!cache) return render(diagnostics);
   const at = slide.attributesAt;
+  // Positions relative to the slide's first line, where the texts do not say them already (the
+  // body keeps its blank lines; `Note: x` and `Note:\nx` give the same notes on different lines).
   const key = JSON.stringify([
     context,
     slide.body,
     slide.notes,
     slide.attributes,
-    slide.bodyLine - slide.line,
     slide.notesLine === null ? null : slide.notesLine - slide.line,
     at ? [at.line - slide.line, at.column, at.text] : null,
   ]);

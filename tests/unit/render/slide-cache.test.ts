@@ -65,6 +65,8 @@ const PIECES = [
   '$$E = mc^2$$',
   'Note:\nSpeaker notes with ## no heading',
   'Note:\n## A heading in the notes',
+  'Note: ![gone](media/missing.png)',
+  'Note:\n![gone](media/missing.png)',
   '<!-- .element: junk!! -->',
 ];
 
@@ -119,6 +121,14 @@ describe('a cached render', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('places diagnostics right when only the line of the same notes moved', () => {
+    const cache = new SlideCache();
+    for (const notes of ['Note: ![gone](media/missing.png)', 'Note:\n![gone](media/missing.png)', 'Note: ![gone](media/missing.png)']) {
+      const deck = parseDeck(`# A\n\n${notes}\n\n[comment]: # (!!!)\n\n## B`);
+      expect(renderDeck(deck, { resolveUrl, cache }).diagnostics).toEqual(renderDeck(deck, { resolveUrl }).diagnostics);
+    }
   });
 
   it('renders again only what changed', () => {
