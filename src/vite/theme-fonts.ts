@@ -93,9 +93,10 @@ export function needsSelfHosting(css: string): boolean {
  * family's first face; families it lacks (League Gothic) stay inlined.
  */
 function replaceInlinedFaces(css: string, write: (ids: string[]) => string): string {
+  const familyOf = (face: string) => /font-family:\s*["']?([^;"'}]+)/.exec(face)?.[1]?.trim() ?? '';
   const faces = new Map<string, Set<string>>();
   for (const [face] of css.matchAll(INLINED_FACE)) {
-    const family = /font-family:\s*["']?([^;"'}]+)/.exec(face)?.[1]?.trim();
+    const family = familyOf(face);
     const pkg = family ? FONTSOURCE_PACKAGES[family] : undefined;
     if (!family || !pkg) continue;
     const weight = /font-weight:\s*(\d+)/.exec(face)?.[1] ?? '400';
@@ -106,7 +107,7 @@ function replaceInlinedFaces(css: string, write: (ids: string[]) => string): str
   }
   const written = new Set<string>();
   return css.replace(INLINED_FACE, (face) => {
-    const family = /font-family:\s*["']?([^;"'}]+)/.exec(face)?.[1]?.trim() ?? '';
+    const family = familyOf(face);
     const ids = faces.get(family);
     if (!ids) return face;
     if (written.has(family)) return '';
