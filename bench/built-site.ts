@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import { slidewright } from '../src/vite/index.ts';
-import type { DeckEntry } from '../src/vite/project.ts';
+import type { DeckEntry } from '../src/project/project.ts';
+import { resolveProject } from '../src/project/project.ts';
 
 export interface BuiltSite {
   /** The deck page's URL. */
@@ -25,7 +26,7 @@ export async function startBuiltSite(root: string, deck: DeckEntry): Promise<Bui
     publicDir: false as const,
     appType: 'mpa' as const,
     logLevel: 'warn' as const,
-    plugins: [slidewright({ root, decks: [deck] })],
+    plugins: [slidewright({ project: resolveProject(root, { decks: [deck] }) })],
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
   };
   try {

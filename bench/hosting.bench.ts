@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBrowser } from '../src/export/browser/index.ts';
 import { slidewrightViteConfig } from '../src/vite/index.ts';
-import { listDecks, resolveProject } from '../src/vite/project.ts';
+import { listDecks, resolveProject } from '../src/project/project.ts';
 import { firstLoad, serveSite, type FirstLoad } from '../tests/e2e/support/first-load.ts';
 import { summarize, type BenchRow, type BenchSuite, type Target } from './harness.ts';
 

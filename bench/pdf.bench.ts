@@ -23,6 +23,7 @@ import { exportPdfs } from '../src/export/pdf/export.ts';
 import { startBuiltSite } from './built-site.ts';
 import { generateDeck } from './decks.ts';
 import { summarize, type BenchRow, type BenchSuite, type Stats, type Target } from './harness.ts';
+import { resolveProject } from '../src/project/project.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = path.join(ROOT, 'slides/lpw2025-cpansec-update.md');
@@ -89,7 +90,7 @@ const suite: BenchSuite = {
         const floorCommand = () => timeCommand(process.execPath, [floorScript, url, floorOut, found.executablePath, JSON.stringify(args)]);
         const oursInProcess = async () => {
           const start = performance.now();
-          const report = await exportPdfs({ root: ROOT, decks: [deck], outDir: out, cli: {}, timeoutMs: 120_000 });
+          const report = await exportPdfs({ project: resolveProject(ROOT, { decks: [deck] }), outDir: out, cli: {}, timeoutMs: 120_000 });
           if (!report.outcomes.every((o) => o.ok)) throw new Error(report.outcomes.map((o) => o.error).join('; '));
           return performance.now() - start;
         };

@@ -27,6 +27,7 @@ import { defaultJobs } from '../src/export/snapshots/plan.ts';
 import { decodePng, diffPixels } from '../src/export/snapshots/png.ts';
 import { generateDeck } from './decks.ts';
 import { summarize, type BenchRow, type BenchSuite, type Stats } from './harness.ts';
+import { resolveProject } from '../src/project/project.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = path.join(ROOT, 'slides/lpw2025-cpansec-update.md');
@@ -79,12 +80,12 @@ const suite: BenchSuite = {
         { name: 'seed (16)', root: ROOT, deck: { name: 'lpw2025-cpansec-update', file: SEED }, slides: 16 },
       ];
       for (const c of cases) {
-        const site = await startSite({ root: c.root, decks: [c.deck] });
+        const site = await startSite({ project: resolveProject(c.root, { decks: [c.deck] }) });
         const deck = site.decks[0]!;
         const out = (what: string) => path.join(dir, 'out', c.deck.name, what);
         const jobs = defaultJobs(c.slides, availableParallelism());
         const ours = (n: number) => () =>
-          snapshotDeck(browser, deck, { outDir: out(`ours-${n}`), scale: 1, range: null, fragments: false, jobs: n, timeoutMs: 120_000 });
+          snapshotDeck(browser, deck, { project: resolveProject(c.root, { decks: [c.deck] }), outDir: out(`ours-${n}`), scale: 1, range: null, fragments: false, jobs: n, timeoutMs: 120_000 });
         const samples = { naive: [] as number[], ours: [] as number[], oursOne: [] as number[] };
         try {
           // Warm-up (disk caches, the doctor bundle, Chromium's caches), not timed.

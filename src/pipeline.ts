@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from './format/diagnostics.ts';
 import { parseDeck } from './format/parser.ts';
-import type { Deck } from './format/types.ts';
+import type { Deck, JsonValue } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type RenderOptions, type UrlResolver } from './render/deck.ts';
 import { qrFigure } from './render/qr.ts';
 import type { SlideCache } from './render/slide-cache.ts';
@@ -25,6 +25,22 @@ export interface CompileOptions {
   address?: string;
   /** The size of a resolved image URL (see RenderOptions). */
   imageSize?: RenderOptions['imageSize'];
+  /** The project's defaults (its config): what a deck does not set itself. */
+  defaults?: DeckDefaults;
+}
+
+export interface DeckDefaults {
+  /** The theme of a deck that names none. */
+  theme?: string;
+  /** reveal.js options under the deck's own. */
+  reveal?: Record<string, JsonValue>;
+}
+
+/** A deck with the project's defaults under its own settings. */
+function withDefaults(deck: Deck, defaults: DeckDefaults | undefined): Deck {
+  if (!defaults) return deck;
+  const theme = deck.locations.theme === undefined && defaults.theme ? defaults.theme : deck.theme;
+  return { ...deck, theme, options: { ...defaults.reveal, ...deck.options } };
 }
 
 export interface CompiledDeck {
@@ -39,7 +55,7 @@ export interface CompiledDeck {
 export function compileDeck(source: string, options: CompileOptions = {}): CompiledDeck {
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
-  const deck = parseDeck(repair.text.replace(/^\ufeff/, ''));
+  const deck = withDefaults(parseDeck(repair.text.replace(/^\ufeff/, '')), options.defaults);
   const titleSlideExtra = deck.meta.qr === true && options.address ? qrFigure(options.address) : undefined;
   const rendered = renderDeck(deck, {
     resolveUrl: options.resolveUrl,

@@ -4,15 +4,13 @@
  */
 import { checkDeck, checkFailed, type DeckCheck } from '../export/check/index.ts';
 import { jsonReport, textReport } from '../export/check/report.ts';
-import { selectDecks } from '../export/select-decks.ts';
-import { EXIT_FAILED, EXIT_OK, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
+import { EXIT_FAILED, EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, formatSeconds, openCommandProject, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
-import { resolveProject } from '../vite/project.ts';
 
 const NAME = 'check';
 
 const USAGE = `
-Usage: npm run check -- [DECK...] [options]
+Usage: slidewright check [options] [DIR|FILE|DECK...]   (npm run check -- ...)
 
 The deck doctor: loads each deck in the browser at its own size and reports, as
 file:line: severity: message (the line of the slide in the markdown):
@@ -23,7 +21,7 @@ file:line: severity: message (the line of the slide in the markdown):
             heading levels, text too small to read from the back of the room, media on
             other hosts that could not be loaded, and the deck's parse and repair warnings
 
-DECK is a deck name (lpw2025-cpansec-update) or a path to a .md file; none: every deck in slides/.
+${PROJECT_USAGE}
 
 Options:
   --json               one JSON document on stdout (progress stays on stderr)
@@ -37,30 +35,31 @@ Exit codes: 0 no errors (warnings alone pass unless --strict), 1 errors found (o
 with --strict, or a deck could not be checked), 2 wrong usage or no browser.
 `;
 
+const COMMAND = {
+  name: NAME,
+  usage: USAGE,
+  options: {
+    json: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    'min-font-size': { type: 'string' },
+    timeout: { type: 'string' },
+    ...PROJECT_OPTIONS,
+  },
+} as const;
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine({
-    name: `npm run ${NAME}`,
-    usage: USAGE,
-    options: {
-      json: { type: 'boolean' },
-      strict: { type: 'boolean' },
-      'min-font-size': { type: 'string' },
-      timeout: { type: 'string' },
-    },
-  });
+  const parsed = parseCommandLine(COMMAND);
+  const { values } = parsed;
+  const { project } = await openCommandProject(COMMAND, parsed);
   const minFontSize = parsePositive('--min-font-size', values['min-font-size']);
   const timeoutMs = parseTimeoutMs(values.timeout);
   const strict = values.strict ?? false;
-  const root = process.cwd();
-  const decks = asUsage(() => selectDecks(root, positionals));
 
   const started = performance.now();
   const checks: DeckCheck[] = [];
-  const project = resolveProject(root, { decks });
   // The report lists the pipeline's warnings with the page's findings: not printed twice.
   await visitDecksInBrowser(
-    root,
-    decks,
+    project,
     async (browser, deck, loaded) => {
       progress(`checking ${deck.name}…`);
       checks.push(await checkDeck(browser, deck, loaded, { project, minFontSize, timeoutMs }));

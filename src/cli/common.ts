@@ -3,6 +3,10 @@
  * progress lines on stderr, exit codes (0 ok, 1 findings/failures, 2 usage or environment).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { suggestOption } from '../format/reveal-options.ts';
+import { commandDefaults } from '../project/config.ts';
+import type { Layout } from '../project/project.ts';
+import type { OpenedProject } from '../project/select-decks.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -94,4 +98,65 @@ export function parsePositive(
     throw new UsageError(`${flag} "${value}" must be a ${integer ? 'whole ' : ''}number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''}`);
   }
   return n;
+}
+
+/** The options every command that reads decks takes. */
+export const PROJECT_OPTIONS = {
+  include: { type: 'string', multiple: true },
+} as const;
+
+export const PROJECT_USAGE = `Decks: DIR (every .md in it but README.md), FILE.md, or a deck name among them; none:
+the config's decks (slidewright.config.*), else every deck in slides/.
+  --include DIR    a media folder (mdslides' flag, may repeat): published as <its name>/,
+                   and a deck writes <its name>/x.png (default: media/ when it exists)`;
+
+/**
+ * The project and decks a command works on (see src/project/select-decks.ts), its config
+ * warnings printed, its errors turned into usage errors (exit 2) that say what to do.
+ */
+export async function openCommandProject<Options extends NonNullable<ParseArgsConfig['options']>>(
+  command: Command<Options>,
+  parsed: { values: Record<string, unknown>; positionals: string[] },
+  options: { layout?: Layout } = {},
+): Promise<OpenedProject> {
+  const { openProject } = await import('../project/select-decks.ts');
+  try {
+    const include = parsed.values.include as string[] | undefined;
+    const opened = await openProject(process.cwd(), { args: parsed.positionals, include, layout: options.layout });
+    for (const warning of opened.warnings) progress(`warning: ${warning}`);
+    applyConfigDefaults(command.name.replace(/^.* /, ''), command.options, parsed.values, commandDefaults(opened.config, command.name.replace(/^.* /, '')));
+    return opened;
+  } catch (error) {
+    if (['ProjectError', 'ConfigError', 'DeckSelectionError'].includes((error as Error)?.name)) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * The config's defaults for a command's options (`pdf: { notes: "page" }`), under what the
+ * command line gave: an option given on the command line (or its `no-` twin) keeps its value.
+ * Unknown names are warnings with a suggestion.
+ */
+export function applyConfigDefaults(
+  command: string,
+  options: NonNullable<ParseArgsConfig['options']>,
+  values: Record<string, unknown>,
+  defaults: Record<string, string | number | boolean>,
+): void {
+  const names = Object.keys(options).filter((n) => n !== 'include');
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!names.includes(key)) {
+      const near = suggestOption(key, names);
+      progress(`warning: config "${command}.${key}" is not an option of ${command}; ignored${near ? `; did you mean "${near}"?` : ` (options: ${names.join(', ')})`}`);
+      continue;
+    }
+    const twin = key.startsWith('no-') ? key.slice(3) : `no-${key}`;
+    if (values[key] !== undefined || values[twin] !== undefined) continue;
+    const type = options[key]!.type;
+    if (type === 'boolean' && typeof value !== 'boolean') {
+      progress(`warning: config "${command}.${key}" must be true or false; ignored`);
+      continue;
+    }
+    values[key] = type === 'boolean' ? value : String(value);
+  }
 }

@@ -6,8 +6,8 @@
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../export/browser/index.ts';
 import { startSite, type SiteDeck } from '../export/site.ts';
-import { DeckStore, type LoadedDeck } from '../vite/deck-store.ts';
-import { resolveProject, type DeckEntry } from '../vite/project.ts';
+import { DeckStore, type LoadedDeck } from '../project/deck-store.ts';
+import { listDecks, type Project } from '../project/project.ts';
 import { progress } from './common.ts';
 
 export interface VisitOptions {
@@ -17,14 +17,14 @@ export interface VisitOptions {
 
 /** `visit` gets each deck's page and the deck as compiled for it (compiled once, shared with the site). */
 export async function visitDecksInBrowser(
-  root: string,
-  decks: DeckEntry[],
+  project: Project,
   visit: (browser: Browser, deck: SiteDeck, loaded: LoadedDeck) => Promise<void>,
   options: VisitOptions,
 ): Promise<void> {
+  const decks = listDecks(project);
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
-  const store = new DeckStore(resolveProject(root, { decks }));
-  const site = await startSite({ root, decks, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
+  const store = new DeckStore(project);
+  const site = await startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
   try {
     const browser = await launchBrowser();
     try {

@@ -3,18 +3,21 @@
  * folder (the same configuration as `vite.config.ts`): every deck at `/<name>/`, and saving a
  * deck updates the open slides in place (see docs/dev-loop.md).
  */
-import { listDecks, resolveProject } from '../vite/project.ts';
-import { selectDecks } from '../export/select-decks.ts';
-import { EXIT_OK, UsageError, asUsage, parseCommandLine, parsePositive, runCommand } from './common.ts';
+import { listDecks } from '../project/project.ts';
+import { selectDecks } from '../project/select-decks.ts';
+import { EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, UsageError, asUsage, openCommandProject, parseCommandLine, parsePositive, runCommand } from './common.ts';
 
 const NAME = 'dev';
 
 const USAGE = `
-Usage: npm run dev -- [options]
+Usage: slidewright dev [options] [DIR|FILE...]   (npm run dev -- ...)
 
-Serves every deck in slides/ at http://localhost:5173/<name>/ for rehearsing. Saving a deck
+Serves the decks at http://localhost:5173/<name>/ for rehearsing (new files in a deck folder
+show up as you add them). Saving a deck
 changes the open slides in place: the page keeps its slide and fragment, the speaker view (S)
 its timer. A change of theme, code theme or reveal.js options reloads the page at the same slide.
+
+${PROJECT_USAGE}
 
 Options:
   --open [DECK]    open the browser on the list of decks, or on DECK (a deck name or slides/x.md)
@@ -32,31 +35,31 @@ function withOptionalValues(argv: string[], flags: string[]): string[] {
   return argv.map((arg, i) => (flags.includes(arg) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? `${arg}=` : arg));
 }
 
+const COMMAND = {
+  name: NAME,
+  usage: USAGE,
+  options: {
+    open: { type: 'string' },
+    follow: { type: 'boolean' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    ...PROJECT_OPTIONS,
+  },
+} as const;
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine(
-    {
-      name: `npm run ${NAME}`,
-      usage: USAGE,
-      options: {
-        open: { type: 'string' },
-        follow: { type: 'boolean' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-      },
-    },
-    withOptionalValues(process.argv.slice(2), ['--open', '--host']),
-  );
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": decks are the files in slides/; to open one, use --open ${positionals[0]}`);
-  const root = process.cwd();
+  const parsed = parseCommandLine(COMMAND, withOptionalValues(process.argv.slice(2), ['--open', '--host']));
+  const { values } = parsed;
+  const { all: project, decks } = await openCommandProject(COMMAND, parsed);
+  if (decks.length !== listDecks(project).length) {
+    throw new UsageError(`dev serves folders and files; to open one deck, use --open ${parsed.positionals.find((p) => !p.endsWith('.md')) ?? 'DECK'}`);
+  }
   const port = parsePositive('--port', values.port, { integer: true, max: 65535 });
   let open: string | boolean = false;
   if (values.open !== undefined) {
     open = '/';
     if (values.open !== '') {
-      const [deck] = asUsage(() => selectDecks(root, [values.open!]));
-      if (!listDecks(resolveProject(root)).some((d) => d.file === deck!.file)) {
-        throw new UsageError(`--open ${values.open}: the dev server serves the decks in slides/; move the file there`);
-      }
+      const [deck] = asUsage(() => selectDecks(project, [values.open!]));
       open = `/${encodeURIComponent(deck!.name)}/`;
     }
   }
@@ -64,7 +67,7 @@ async function main(): Promise<number> {
 
   const { createServer } = await import('vite');
   const { slidewrightViteConfig } = await import('../vite/index.ts');
-  const config = slidewrightViteConfig({ root, follow: values.follow === true });
+  const config = slidewrightViteConfig({ project, follow: values.follow === true });
   const server = await createServer({ ...config, configFile: false, server: { ...config.server, host, port, open } });
   await server.listen();
   server.printUrls();

@@ -4,7 +4,21 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_FAILED, EXIT_OK, UsageError, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
+import {
+  EXIT_FAILED,
+  EXIT_OK,
+  PROJECT_OPTIONS,
+  PROJECT_USAGE,
+  UsageError,
+  asUsage,
+  formatSeconds,
+  openCommandProject,
+  parseCommandLine,
+  parsePositive,
+  parseTimeoutMs,
+  progress,
+  runCommand,
+} from './common.ts';
 import {
   formatDeckLine,
   formatSummary,
@@ -15,11 +29,12 @@ import {
 } from '../export/pdf/options.ts';
 
 const USAGE = `
-Usage: npm run pdf -- [options] [DECK...]
+Usage: slidewright pdf [options] [DIR|FILE|DECK...]   (npm run pdf -- ...)
 
-Exports decks to PDF through reveal.js's print view in Chromium. DECK is a deck name
-(lpw2025-cpansec-update) or the path of a markdown file; none: every deck in slides/.
-No prior \`npm run build\` is needed: only the decks asked for are rendered.
+Exports decks to PDF through reveal.js's print view in Chromium, several decks at once.
+No prior \`slidewright build\` is needed: only the decks asked for are rendered.
+
+${PROJECT_USAGE}
 
 Options (each also settable per deck, see below):
   --out DIR          where <deck>.pdf goes (default: exports/)
@@ -57,6 +72,7 @@ const command = {
     size: { type: 'string' },
     timeout: { type: 'string' },
     jobs: { type: 'string' },
+    ...PROJECT_OPTIONS,
   },
 } as const;
 
@@ -67,8 +83,10 @@ async function main(): Promise<number> {
     if (process.env.SLIDEWRIGHT_DEBUG) progress(`pdf: ${what} at ${formatSeconds(performance.now())} since process start`);
   };
   debug('main');
-  const { values, positionals } = parseCommandLine(command);
+  const parsed = parseCommandLine(command);
+  const { values } = parsed;
   const root = process.cwd();
+  const { project, decks } = await openCommandProject(command, parsed);
   const cli: Partial<PdfSettings> = {};
   asUsage(() => {
     if (values.notes !== undefined) cli.notes = parseNotes(values.notes);
@@ -84,18 +102,16 @@ async function main(): Promise<number> {
 
   // The decks are chosen and their half of the work (compile, settings, pages) starts first, in
   // a worker thread, while this thread loads Playwright; then the browser starts.
-  const { selectDecks } = await import('../export/select-decks.ts');
   const { findTheme, startDeckSide } = await import('../export/pdf/deck-side.ts');
-  const decks = asUsage(() => selectDecks(root, positionals));
   if (values.theme !== undefined) {
-    const theme = findTheme(values.theme, root);
+    const theme = findTheme(values.theme, project);
     if (!theme) {
       const { REVEAL_THEMES } = await import('../format/themes.ts');
       throw new UsageError(`--theme "${values.theme}": not a reveal.js theme (${REVEAL_THEMES.join(', ')}) nor a CSS file in the project`);
     }
     cli.theme = theme;
   }
-  const deckSide = startDeckSide({ root, decks, cli });
+  const deckSide = startDeckSide({ project, cli });
   deckSide.catch(() => undefined); // awaited by exportPdfs
   debug('decks selected, deck side started');
   let exporter: typeof import('../export/pdf/export.ts');
@@ -121,8 +137,7 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   const report = await exporter.exportPdfs({
-    root,
-    decks,
+    project,
     outDir,
     cli,
     timeoutMs,

@@ -9,10 +9,9 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { snapshotDeck } from '../export/snapshots/index.ts';
-import { deckAddress } from '../render/page.ts';
 import { escapeHtml } from '../render/escape.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
-import type { DeckEntry } from '../vite/project.ts';
+import { listDecks, type Project } from '../project/project.ts';
 import { progress } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
 
@@ -29,19 +28,23 @@ export function withShareImage(html: string, image: { url: string; width: number
   return html.replace('<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary_large_image">').replace('</head>', `${tags}\n</head>`);
 }
 
-export async function addShareImages(root: string, decks: DeckEntry[], siteDir: string, siteUrl: string | undefined): Promise<void> {
+/**
+ * `pageDir`: the folder of a deck's built page (`<site>/<deck>/`, or the deck's own folder in
+ * the mdslides layout); `address`: the deck's public address, when the site has one.
+ */
+export async function addShareImages(project: Project, pageDir: (name: string) => string, address?: (name: string) => string): Promise<void> {
+  const decks = listDecks(project);
   const shots = await mkdtemp(path.join(tmpdir(), 'slidewright-cards-'));
   try {
     await visitDecksInBrowser(
-      root,
-      decks,
+      project,
       async (browser, deck, loaded) => {
-        const result = await snapshotDeck(browser, deck, { outDir: shots, range: [1], fragments: false, scale: 1, timeoutMs: 60_000, compiled: loaded, root, jobs: 1 });
+        const result = await snapshotDeck(browser, deck, { outDir: shots, range: [1], fragments: false, scale: 1, timeoutMs: 60_000, compiled: loaded, project, jobs: 1 });
         const image = result.index.images[0];
         if (!image) return;
-        await copyFile(path.join(result.dir, image.file), path.join(siteDir, deck.name, CARD_FILE));
-        const page = path.join(siteDir, deck.name, 'index.html');
-        const url = siteUrl ? `${deckAddress(siteUrl, deck.name)}${CARD_FILE}` : CARD_FILE;
+        await copyFile(path.join(result.dir, image.file), path.join(pageDir(deck.name), CARD_FILE));
+        const page = path.join(pageDir(deck.name), 'index.html');
+        const url = address ? `${address(deck.name)}${CARD_FILE}` : CARD_FILE;
         await writeFileAtomic(page, withShareImage(await readFile(page, 'utf8'), { url, width: result.index.width, height: result.index.height }));
       },
       { printWarnings: false },

@@ -3,16 +3,15 @@
  * `exports/<deck>/NNN.png`, with `index.json` saying which file is which slide.
  */
 import path from 'node:path';
-import { selectDecks } from '../export/select-decks.ts';
 import { snapshotDeck } from '../export/snapshots/index.ts';
-import { EXIT_OK, asUsage, formatSeconds, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
+import { EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, asUsage, formatSeconds, openCommandProject, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
 import { parseRangeSpec } from '../export/settings.ts';
 
 const NAME = 'snapshots';
 
 const USAGE = `
-Usage: npm run snapshots -- [DECK...] [options]
+Usage: slidewright snapshots [options] [DIR|FILE|DECK...]   (npm run snapshots -- ...)
 
 A PNG of every slide: exports/<deck>/001.png, 002.png, ... in reading order (vertical slides
 counted), at the deck's size (960×700 unless the deck sets width/height), and
@@ -21,7 +20,7 @@ notes). Transitions, controls, progress bar, slide numbers and notes are left ou
 images are loaded first, so the same deck gives the same pixels every time. Images of an
 earlier run that this run did not make (numbered NNN.png files) are removed.
 
-DECK is a deck name (lpw2025-cpansec-update) or a path to a .md file; none: every deck in slides/.
+${PROJECT_USAGE}
 
 Options:
   --out DIR        where the deck folders go (default: exports)
@@ -38,29 +37,33 @@ Exit codes: 0 done, 1 a deck failed, 2 wrong usage or no browser.
 `;
 
 
+const COMMAND = {
+  name: NAME,
+  usage: USAGE,
+  options: {
+    out: { type: 'string' },
+    scale: { type: 'string' },
+    range: { type: 'string' },
+    fragments: { type: 'boolean' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    ...PROJECT_OPTIONS,
+  },
+} as const;
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine({
-    name: `npm run ${NAME}`,
-    usage: USAGE,
-    options: {
-      out: { type: 'string' },
-      scale: { type: 'string' },
-      range: { type: 'string' },
-      fragments: { type: 'boolean' },
-      jobs: { type: 'string' },
-      timeout: { type: 'string' },
-    },
-  });
+  const parsed = parseCommandLine(COMMAND);
+  const { values } = parsed;
+  const { project } = await openCommandProject(COMMAND, parsed);
   const root = process.cwd();
   const scale = parsePositive('--scale', values.scale, { max: 4 }) ?? 1;
   const jobs = parsePositive('--jobs', values.jobs, { integer: true, max: 16 });
   const timeoutMs = parseTimeoutMs(values.timeout);
   const range = values.range === undefined ? null : asUsage(() => parseRangeSpec(values.range!));
   const outDir = path.resolve(root, values.out ?? 'exports');
-  const decks = asUsage(() => selectDecks(root, positionals));
 
   const started = performance.now();
-  await visitDecksInBrowser(root, decks, async (browser, deck, loaded) => {
+  await visitDecksInBrowser(project, async (browser, deck, loaded) => {
     const result = await snapshotDeck(browser, deck, {
       compiled: loaded,
       outDir,
@@ -69,7 +72,7 @@ async function main(): Promise<number> {
       fragments: values.fragments ?? false,
       jobs,
       timeoutMs,
-      root,
+      project,
     });
     const { index } = result;
     const where = path.relative(root, result.dir) || '.';

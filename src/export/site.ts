@@ -13,9 +13,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDiagnostic } from '../format/diagnostics.ts';
 import { renderDeckPage, renderIndexPage } from '../render/page.ts';
-import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverride } from '../vite/deck-module.ts';
-import { DeckStore, type LoadedDeck } from '../vite/deck-store.ts';
-import { isVisibleInside, resolveProject, type DeckEntry, type Project } from '../vite/project.ts';
+import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverride } from '../project/styles.ts';
+import { DeckStore, type LoadedDeck } from '../project/deck-store.ts';
+import { mediaFileAt } from '../project/media.ts';
+import { isVisibleInside } from '../project/paths.ts';
+import { listDecks, type DeckEntry, type Project } from '../project/project.ts';
 import { CONTENT_TYPES, notFound, send, sendFile } from '../util/serve-file.ts';
 import { fontFaceRules, isRevealThemeCss, selfHostThemeFonts } from '../vite/theme-fonts.ts';
 import { CLIENT_DIR, REVEAL_MODULES, deckRuntimeModule } from './client-code.ts';
@@ -32,8 +34,8 @@ export interface Site {
 }
 
 export interface SiteOptions {
-  root: string;
-  decks: DeckEntry[];
+  /** The project, its `decks` those to serve. */
+  project: Project;
   /** A theme instead of the decks' own (`--theme`), for all decks or per deck name. */
   theme?: ThemeOverride;
   /** Decks already compiled (the PDF export reads their settings first); default: a new store. */
@@ -116,17 +118,17 @@ function renderPage(deck: LoadedDeck, project: Project, theme: string | undefine
  */
 export async function startSite(options: SiteOptions): Promise<Site> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const project = resolveProject(options.root, { decks: options.decks });
+  const { project } = options;
+  const decks = listDecks(project);
   const store = options.store ?? new DeckStore(project);
   const pages = new Map<string, DeckPage>();
-  for (const entry of options.decks) {
+  for (const entry of decks) {
     const theme = typeof options.theme === 'function' ? options.theme(entry.name) : options.theme;
     pages.set(entry.name, renderPage(store.load(entry), project, theme, warn));
   }
   // Compiled while the browser starts, not when the first page asks for it.
   const runtime = deckRuntimeModule();
   runtime.catch(() => undefined);
-  const mediaPrefix = `/${path.basename(project.mediaDir)}/`;
   const warnedThemes = new Set<string>();
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -159,11 +161,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       }
       return sendFile(res, file);
     }
-    if (pathname.startsWith(mediaPrefix)) {
-      const file = path.resolve(project.mediaDir, `.${pathname.slice(mediaPrefix.length - 1)}`);
-      if (!isVisibleInside(project.mediaDir, file)) return notFound(res);
-      return sendFile(res, file);
-    }
+    const media = mediaFileAt(project, pathname.slice(1));
+    if (media) return sendFile(res, media);
     const deckPath = /^\/([^/]+)(\/(index\.html)?)?$/.exec(pathname);
     const page = deckPath ? pages.get(deckPath[1]!) : undefined;
     if (!page) return notFound(res);
@@ -189,7 +188,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const baseUrl = `http://127.0.0.1:${port}/`;
   return {
     baseUrl,
-    decks: options.decks.map((d) => ({ ...d, url: `${baseUrl}${encodeURIComponent(d.name)}/` })),
+    decks: decks.map((d) => ({ ...d, url: `${baseUrl}${encodeURIComponent(d.name)}/` })),
     close() {
       return new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { DOCTOR_EVENT, type DoctorEventData } from '../client/doctor/doctor-protocol.ts';
 import { formatFinding, mergeFindings, type DoctorFinding } from '../client/doctor/doctor-rules.ts';
-import type { DeckStore } from './deck-store.ts';
+import type { DeckStore } from '../project/deck-store.ts';
 
 const CLIENT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/doctor/doctor-client.ts');
 const DOCTOR_CLIENT_ID = 'virtual:slidewright/doctor-client';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { textBlocks } from '../render/html-text.ts';
-import type { DeckStore } from './deck-store.ts';
+import type { DeckStore } from '../project/deck-store.ts';
 
 /** An emitted file of the bundle, as far as this plugin reads it. */
 interface BundleFile {

@@ -5,23 +5,40 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchForWorkspaceRoot, type Plugin, type UserConfig } from 'vite';
-import { DeckStore } from './deck-store.ts';
-import { deckModulePlugin, type ThemeOverride } from './deck-module.ts';
+import { DeckStore } from '../project/deck-store.ts';
+import { deckModulePlugin } from './deck-module.ts';
+import type { ThemeOverride } from '../project/styles.ts';
 import { doctorPlugin } from './doctor.ts';
 import { fontSubsetPlugin } from './font-subset.ts';
 import { mediaPlugins } from './media-plugin.ts';
 import { pagesPlugin } from './pages.ts';
-import { resolveProject, type ProjectOptions } from './project.ts';
+import { asList } from '../project/config.ts';
+import { resolveProject, type Project } from '../project/project.ts';
+import type { JsonValue } from '../format/types.ts';
 import { slideHmr } from './slide-hmr.ts';
 import { themeFontsPlugin } from './theme-fonts.ts';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface SlidewrightOptions extends ProjectOptions {
-  /** Project root (default: the directory Vite runs in). */
+/**
+ * The plugin's options: the keys of `slidewright.config.*` that concern the site (see
+ * docs/configuration.md), plus what the commands set.
+ */
+export interface SlidewrightOptions {
+  /** The folder the project is in (default: the directory Vite runs in). */
   root?: string;
+  /** Deck folders or files, relative to `root` (default: `slides`). */
+  decks?: string | string[];
+  /** Media folders, mdslides' `--include` (default: `media` when it exists). */
+  include?: string | string[];
+  /** The theme of decks that name none. */
+  theme?: string;
+  /** reveal.js options for every deck; a deck's own settings win. */
+  reveal?: Record<string, JsonValue>;
+  /** The project as a command resolved it (then `root`, `decks`, `include`, `theme`, `reveal` are not read). */
+  project?: Project;
   /** Use this theme instead of the decks' own (the exporters' `--theme`). */
-  theme?: ThemeOverride;
+  themeOverride?: ThemeOverride;
   /** Dev: the open deck jumps to the slide whose source was just changed. */
   follow?: boolean;
   /** false: publish without speaker notes: none in the pages, the speaker view says so. */
@@ -31,7 +48,13 @@ export interface SlidewrightOptions extends ProjectOptions {
 }
 
 export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
-  const project = resolveProject(options.root ?? process.cwd(), options);
+  const project =
+    options.project ??
+    resolveProject(options.root ?? process.cwd(), {
+      sources: asList(options.decks),
+      include: asList(options.include),
+      defaults: { theme: options.theme, reveal: options.reveal },
+    });
   // In dev a deck is compiled on every save: its unchanged slides are not rendered again.
   // The first two slides' images load at once; later ones as the visitor gets near them.
   const store = new DeckStore(project, { cacheSlides: true, notes: options.notes, lazyImagesFrom: 2, siteUrl: options.url });
@@ -55,7 +78,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
       },
     },
     pagesPlugin({ store: getStore, pageData: (deck) => hmr.pageData(deck), siteUrl: options.url }),
-    deckModulePlugin(store, { theme: options.theme, speakerView: options.notes !== false }),
+    deckModulePlugin(store, { theme: options.themeOverride, speakerView: options.notes !== false }),
     themeFontsPlugin(),
     fontSubsetPlugin(getStore),
     hmr.plugin,
@@ -75,7 +98,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
  */
 export function slidewrightViteConfig(options: SlidewrightOptions = {}): UserConfig {
   return {
-    root: options.root,
+    root: options.project?.root ?? options.root,
     // Relative asset URLs: the built site works under any sub-path.
     base: './',
     // Media are copied by the plugin; there is no public/ folder.
@@ -85,5 +108,7 @@ export function slidewrightViteConfig(options: SlidewrightOptions = {}): UserCon
   };
 }
 
-export { DeckStore } from './deck-store.ts';
-export { resolveProject, listDecks } from './project.ts';
+export { DeckStore } from '../project/deck-store.ts';
+export { resolveProject, listDecks } from '../project/project.ts';
+export { defineConfig, type SlidewrightConfig } from '../project/config.ts';
+export default slidewright;

@@ -15,9 +15,9 @@ import type { Plugin } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { MEDIA_UPDATE_EVENT, type MediaUpdate } from '../client/deck/hmr-protocol.ts';
 import { notFound, sendFile } from '../util/serve-file.ts';
-import type { DeckStore } from './deck-store.ts';
-import { listMediaFiles } from './media.ts';
-import { isInside, isVisibleInside } from './project.ts';
+import type { DeckStore } from '../project/deck-store.ts';
+import { listMediaFiles, mediaFileAt } from '../project/media.ts';
+import { includeDirOf } from '../project/project.ts';
 
 export interface MediaPluginOptions {
   /** Dev: media files came or went; the decks' references must be resolved again. */
@@ -27,39 +27,49 @@ export interface MediaPluginOptions {
 
 export function mediaPlugins(store: () => DeckStore, options: MediaPluginOptions): Plugin[] {
   const project = store().project;
-  const { mediaDir, root } = project;
-  const files = listMediaFiles(project, options.warn ?? console.warn);
-  const copy = (files.length === 0 ? [] : viteStaticCopy({ structured: true, silent: true, targets: files.map((src) => ({ src, dest: '.' })) })).map(
-    (plugin): Plugin => ({ ...plugin, apply: 'build' }),
-  );
+  const all = listMediaFiles(project, options.warn ?? console.warn);
+  // A deck built into its own folder (mdslides layout) carries the media it uses, not the
+  // whole folder once per deck.
+  const used = project.layout === 'mdslides' ? new Set(store().list().flatMap((entry) => store().load(entry).media)) : undefined;
+  const files = used ? all.filter((f) => used.has(f.file)) : all;
+  const copy = (
+    files.length === 0
+      ? []
+      : viteStaticCopy({ silent: true, targets: files.map((f) => ({ src: escapeGlob(f.file), dest: path.posix.dirname(f.published) })) })
+  ).map((plugin): Plugin => ({ ...plugin, apply: 'build' }));
   const serve: Plugin = {
     name: 'slidewright:media',
     apply: 'serve',
     configureServer(server) {
-      const prefix = () => `${server.config.base}${path.relative(root, mediaDir).split(path.sep).join('/')}/`;
+      const urlOf = (file: string) => {
+        const dir = includeDirOf(project, file);
+        return dir && `${server.config.base}${[path.basename(dir), ...path.relative(dir, file).split(path.sep)].join('/')}`;
+      };
       // Before Vite's own static files, which would serve the project folder as it is.
       server.middlewares.use((req, res, next) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return next();
         const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-        if (!pathname.startsWith(prefix())) return next();
+        if (!pathname.startsWith(server.config.base)) return next();
         let relative: string;
         try {
-          relative = decodeURIComponent(pathname.slice(prefix().length));
+          relative = decodeURIComponent(pathname.slice(server.config.base.length));
         } catch {
           return notFound(res);
         }
-        const file = path.resolve(mediaDir, relative);
-        if (!isVisibleInside(mediaDir, file)) return notFound(res);
+        const head = relative.split('/')[0];
+        if (!project.includeDirs.some((dir) => path.basename(dir) === head)) return next();
+        const file = mediaFileAt(project, relative);
+        if (!file) return notFound(res);
         sendFile(res, file);
       });
-      server.watcher.add(mediaDir);
+      server.watcher.add(project.includeDirs);
       server.watcher.on('change', (file) => {
-        if (!isInside(mediaDir, file)) return;
-        server.ws.send(MEDIA_UPDATE_EVENT, { paths: [`${prefix()}${path.relative(mediaDir, file).split(path.sep).join('/')}`] } satisfies MediaUpdate);
+        const url = urlOf(file);
+        if (url) server.ws.send(MEDIA_UPDATE_EVENT, { paths: [url] } satisfies MediaUpdate);
       });
       const onListChange = (file: string) => {
-        if (!isInside(mediaDir, file)) return;
-        server.config.logger.info(`${path.relative(root, file)} added or removed: updating the decks`, { timestamp: true });
+        if (!includeDirOf(project, file)) return;
+        server.config.logger.info(`${path.relative(process.cwd(), file)} added or removed: updating the decks`, { timestamp: true });
         options.onFilesChanged();
       };
       server.watcher.on('add', onListChange);
@@ -67,4 +77,9 @@ export function mediaPlugins(store: () => DeckStore, options: MediaPluginOptions
     },
   };
   return [...copy, serve];
+}
+
+/** A file path as a glob that matches only itself (names may hold `[`, `*`, `(`…). */
+function escapeGlob(file: string): string {
+  return file.split(path.sep).join('/').replace(/[*?[\]{}()!@+]/g, '\\$&');
 }

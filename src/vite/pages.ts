@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import { deckAddress, renderDeckPage, renderIndexPage, summaryOf } from '../render/page.ts';
-import { resolveDeckStyles } from './deck-module.ts';
-import type { DeckStore, LoadedDeck } from './deck-store.ts';
+import { resolveDeckStyles } from '../project/styles.ts';
+import type { DeckStore, LoadedDeck } from '../project/deck-store.ts';
 import { deckModuleId } from './ids.ts';
 import { reportOnce } from './report.ts';
 
@@ -22,7 +22,7 @@ export interface PagesContext {
 
 /** `exports/<deck>.pdf`, which the build publishes beside the deck when it exists. */
 function handoutFile(store: DeckStore, name: string): string | undefined {
-  const file = path.join(store.project.root, 'exports', `${name}.pdf`);
+  const file = path.join(store.project.base, 'exports', `${name}.pdf`);
   return existsSync(file) ? file : undefined;
 }
 
@@ -61,11 +61,13 @@ export function indexPageHtml(store: DeckStore, { handouts = false } = {}): stri
 
 export function pagesPlugin(context: PagesContext): Plugin {
   let config: ResolvedConfig;
+  // The mdslides layout builds one deck at a time, its page at the top of the output folder.
+  const single = () => (context.store().project.layout === 'mdslides' ? context.store().list()[0] : undefined);
   const pageFile = (name: string | null) =>
-    name === null ? path.join(context.store().project.root, 'index.html') : path.join(context.store().project.root, name, 'index.html');
+    name === null || single() ? path.join(context.store().project.root, 'index.html') : path.join(context.store().project.root, name, 'index.html');
   const pageName = (id: string): string | null | undefined => {
     const relative = path.relative(context.store().project.root, id.split('?')[0]!);
-    if (relative === 'index.html') return null;
+    if (relative === 'index.html') return single()?.name ?? null;
     const m = /^([^/\\]+)[/\\]index\.html$/.exec(relative);
     return m && context.store().find(m[1]!) ? m[1]! : undefined;
   };
@@ -80,6 +82,8 @@ export function pagesPlugin(context: PagesContext): Plugin {
     name: 'slidewright:pages',
     config(userConfig, env) {
       if (env.command !== 'build') return;
+      const one = single();
+      if (one) return { build: { rolldownOptions: { input: { [`deck/${one.name}`]: pageFile(one.name) } } } };
       const input: Record<string, string> = { [INDEX_INPUT]: pageFile(null) };
       for (const entry of context.store().list()) input[`deck/${entry.name}`] = pageFile(entry.name);
       return { build: { rolldownOptions: { input } } };
@@ -97,6 +101,7 @@ export function pagesPlugin(context: PagesContext): Plugin {
     },
     generateBundle() {
       // The PDF handouts of `npm run pdf`, beside their decks (the index links them).
+      if (single()) return;
       for (const entry of context.store().list()) {
         const file = handoutFile(context.store(), entry.name);
         if (file) this.emitFile({ type: 'asset', fileName: `${entry.name}/${entry.name}.pdf`, source: readFileSync(file) });

@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPES } from '../util/serve-file.ts';
-import { isVisibleInside } from './project.ts';
+import { isVisibleInside } from '../project/paths.ts';
 
 const LOCAL_URL = /^(?![a-z][a-z0-9+.-]*:|\/\/|#|\/)/i;
 

@@ -24,10 +24,10 @@ import {
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { diffSlides } from '../render/deck-diff.ts';
 import type { RenderedNode } from '../render/deck.ts';
-import { deckStyleFiles, resolveDeckStyles } from './deck-module.ts';
-import type { DeckStore, LoadedDeck } from './deck-store.ts';
+import { deckStyleFiles, resolveDeckStyles } from '../project/styles.ts';
+import type { DeckStore, LoadedDeck } from '../project/deck-store.ts';
 import { RESOLVED_DECK_MODULE_PREFIX } from './ids.ts';
-import { isInside } from './project.ts';
+import { isDeckSource } from '../project/project.ts';
 import { reportOnce } from './report.ts';
 
 /** Versions kept per deck for pages that are behind (a few saves' worth). */
@@ -154,11 +154,11 @@ export function slideHmr(store: () => DeckStore, options: SlideHmrOptions = {}):
     apply: 'serve',
     configureServer(devServer) {
       server = devServer;
-      const { slidesDir } = store().project;
-      devServer.watcher.add([slidesDir, ...store().list().map((entry) => entry.file)]);
+      const { project } = store();
+      devServer.watcher.add([...project.deckDirs, ...project.deckFiles, ...store().list().map((entry) => entry.file)]);
       devServer.watcher.on('change', onDeckChange);
       const onListChange = (file: string) => {
-        if (file.endsWith('.md') && isInside(slidesDir, file)) devServer.ws.send({ type: 'custom', event: DECK_LIST_EVENT });
+        if (isDeckSource(project, file)) devServer.ws.send({ type: 'custom', event: DECK_LIST_EVENT });
       };
       devServer.watcher.on('add', onListChange);
       devServer.watcher.on('unlink', onListChange);

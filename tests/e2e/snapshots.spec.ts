@@ -14,6 +14,7 @@ import { startSite, type Site } from '../../src/export/site.ts';
 import { snapshotDeck } from '../../src/export/snapshots/index.ts';
 import { decodePng, diffPixels, pngSize } from '../../src/export/snapshots/png.ts';
 import type { SnapshotIndex } from '../../src/export/snapshots/plan.ts';
+import { resolveProject } from '../../src/project/project.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -114,7 +115,7 @@ test.describe('fragments, scale, range', () => {
         '',
       ].join('\n'),
     );
-    site = await startSite({ root: dir, decks: [{ name: 'steps', file: path.join(dir, 'slides', 'steps.md') }] });
+    site = await startSite({ project: resolveProject(dir, { decks: [{ name: 'steps', file: path.join(dir, 'slides', 'steps.md') }] }) });
   });
   test.afterAll(async () => {
     await site?.close();
@@ -123,7 +124,7 @@ test.describe('fragments, scale, range', () => {
 
   test('one image per fragment step, the last one equal to the slide with every fragment shown', async ({ browser }) => {
     const out = path.join(dir, 'out');
-    const base = { outDir: out, scale: 1, range: null, timeoutMs: 30_000, root: dir };
+    const base = { outDir: out, scale: 1, range: null, timeoutMs: 30_000, project: resolveProject(dir) };
     const plain = await snapshotDeck(browser, site.decks[0]!, { ...base, fragments: false });
     expect(plain.index.images.map((i) => i.file)).toEqual(['001.png', '002.png', '003.png']);
     expect(plain.index.images[2]).toMatchObject({ h: 1, v: 1, title: 'Below', notes: 'notes of the last slide', fragment: null });
@@ -148,11 +149,11 @@ test.describe('fragments, scale, range', () => {
 
   test('--scale 2 doubles the pixels; --range keeps the slide numbers', async ({ browser }) => {
     const out = path.join(dir, 'scaled');
-    const result = await snapshotDeck(browser, site.decks[0]!, { outDir: out, scale: 2, range: [3], fragments: false, timeoutMs: 30_000 });
+    const result = await snapshotDeck(browser, site.decks[0]!, { outDir: out, scale: 2, range: [3], fragments: false, timeoutMs: 30_000, project: resolveProject(dir) });
     expect(result.index.images.map((i) => i.file)).toEqual(['003.png']);
     expect(result.index).toMatchObject({ width: 960, height: 700, scale: 2 });
     expect(pngSize(await readFile(path.join(out, 'steps', '003.png')))).toEqual({ width: 1920, height: 1400 });
-    await expect(snapshotDeck(browser, site.decks[0]!, { outDir: out, scale: 1, range: [4], fragments: false, timeoutMs: 30_000 })).rejects.toThrow(
+    await expect(snapshotDeck(browser, site.decks[0]!, { outDir: out, scale: 1, range: [4], fragments: false, timeoutMs: 30_000, project: resolveProject(dir) })).rejects.toThrow(
       '--range asks for slide 4 but "steps" has 3 slides',
     );
   });

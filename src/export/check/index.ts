@@ -6,9 +6,9 @@
 import path from 'node:path';
 import type { Browser } from 'playwright';
 import type { Diagnostic } from '../../format/diagnostics.ts';
-import { resolveDeckStyles } from '../../vite/deck-module.ts';
-import type { LoadedDeck } from '../../vite/deck-store.ts';
-import type { Project } from '../../vite/project.ts';
+import { resolveDeckStyles } from '../../project/styles.ts';
+import type { LoadedDeck } from '../../project/deck-store.ts';
+import type { Project } from '../../project/project.ts';
 import { countFindings, mergeFindings, type DoctorFinding, type FindingCounts, type ReportFinding } from '../../client/doctor/doctor-rules.ts';
 import { deckPageUrl } from '../snapshots/plan.ts';
 import type { SiteDeck } from '../site.ts';

@@ -13,14 +13,15 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { chooseTheme } from '../../format/themes.ts';
 import { DEFAULT_THEME, type JsonValue } from '../../format/types.ts';
-import type { DeckStore } from '../../vite/deck-store.ts';
-import { isInside, resolveProject, type DeckEntry } from '../../vite/project.ts';
+import type { DeckStore } from '../../project/deck-store.ts';
+import { isInside } from '../../project/paths.ts';
+import { listDecks, type DeckEntry, type Project } from '../../project/project.ts';
 import type { Site, SiteDeck } from '../site.ts';
 import { resolveSettings, type DeckOutcome, type PdfSettings, type ResolvedSettings } from './options.ts';
 
 export interface DeckSideInput {
-  root: string;
-  decks: DeckEntry[];
+  /** The project, its `decks` those to export. */
+  project: Project;
   /** Settings from the command line; they win over each deck's own. */
   cli: Partial<PdfSettings>;
 }
@@ -52,8 +53,7 @@ export interface DeckSide extends DeckSideResult {
 export const BUNDLE_DIR = Symbol.for('slidewright.bundleDir');
 
 /** A theme the export can use: a reveal.js theme or a CSS file inside the project; else null. */
-export function findTheme(name: string, root: string, deckFile?: string): string | null {
-  const project = resolveProject(root);
+export function findTheme(name: string, project: Project, deckFile?: string): string | null {
   const findFile = (candidate: string): string | null => {
     const places = [path.resolve(candidate), ...(deckFile ? [path.resolve(path.dirname(deckFile), candidate)] : []), path.resolve(project.root, candidate)];
     for (const file of places) if (existsSync(file) && isInside(project.root, file)) return file;
@@ -69,18 +69,18 @@ export function firstLine(error: unknown): string {
 }
 
 async function prepareDecks(input: DeckSideInput): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
-  const { DeckStore } = await import('../../vite/deck-store.ts');
-  const store = new DeckStore(resolveProject(input.root, { decks: input.decks }));
+  const { DeckStore } = await import('../../project/deck-store.ts');
+  const store = new DeckStore(input.project);
   const jobs: DeckJob[] = [];
   const failed: DeckOutcome[] = [];
-  for (const entry of input.decks) {
+  for (const entry of listDecks(input.project)) {
     const started = performance.now();
     try {
       const loaded = store.load(entry);
       const resolved = resolveSettings({ cli: input.cli, frontMatter: loaded.deck.meta.pdf, deckOptions: loaded.deck.options });
       const warnings = [...resolved.warnings];
       if (resolved.settings.theme && resolved.sources.theme !== 'command line') {
-        const theme = findTheme(resolved.settings.theme, input.root, entry.file);
+        const theme = findTheme(resolved.settings.theme, input.project, entry.file);
         if (theme) resolved.settings.theme = theme;
         else {
           warnings.push(`front matter pdf.theme "${resolved.settings.theme}" is neither a reveal.js theme nor a CSS file in the project; using the deck's own`);
@@ -96,7 +96,7 @@ async function prepareDecks(input: DeckSideInput): Promise<{ jobs: DeckJob[]; fa
 }
 
 /** Serves the decks together; if that fails, one by one, so one broken deck does not stop the rest. */
-async function serveDecks(root: string, jobs: DeckJob[], store: DeckStore): Promise<{ sites: Site[]; pages: Map<string, SiteDeck>; unrendered: Map<string, string> }> {
+async function serveDecks(project: Project, jobs: DeckJob[], store: DeckStore): Promise<{ sites: Site[]; pages: Map<string, SiteDeck>; unrendered: Map<string, string> }> {
   const { startSite } = await import('../site.ts');
   const themes = new Map(jobs.filter((j) => j.resolved.settings.theme).map((j) => [j.entry.name, j.resolved.settings.theme!]));
   const theme = themes.size ? (name: string) => themes.get(name) : undefined;
@@ -104,7 +104,7 @@ async function serveDecks(root: string, jobs: DeckJob[], store: DeckStore): Prom
   const unrendered = new Map<string, string>();
   if (jobs.length === 0) return { sites: [], pages, unrendered };
   try {
-    const site = await startSite({ root, decks: jobs.map((j) => j.entry), theme, store });
+    const site = await startSite({ project: { ...project, decks: jobs.map((j) => j.entry) }, theme, store });
     for (const d of site.decks) pages.set(d.name, d);
     return { sites: [site], pages, unrendered };
   } catch (error) {
@@ -116,7 +116,7 @@ async function serveDecks(root: string, jobs: DeckJob[], store: DeckStore): Prom
   const sites: Site[] = [];
   for (const job of jobs) {
     try {
-      const site = await startSite({ root, decks: [job.entry], theme, store });
+      const site = await startSite({ project: { ...project, decks: [job.entry] }, theme, store });
       sites.push(site);
       pages.set(job.entry.name, site.decks[0]!);
     } catch (error) {
@@ -129,7 +129,7 @@ async function serveDecks(root: string, jobs: DeckJob[], store: DeckStore): Prom
 /** The deck half in this thread. */
 export async function prepareDeckSide(input: DeckSideInput): Promise<DeckSide> {
   const { jobs, failed, store } = await prepareDecks(input);
-  const { sites, pages, unrendered } = await serveDecks(input.root, jobs, store);
+  const { sites, pages, unrendered } = await serveDecks(input.project, jobs, store);
   return {
     jobs,
     failed,

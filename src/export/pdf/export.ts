@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright';
 import type { FoundBrowser } from '../browser/finders.ts';
 import { chromium, findBrowser, launchOptions } from '../browser/index.ts';
 import type { JsonValue } from '../../format/types.ts';
-import type { DeckEntry } from '../../vite/project.ts';
+import { listDecks, type Project } from '../../project/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { SiteDeck } from '../site.ts';
 import { buildOutline, planPages, printQuery, type DeckOutcome, type PdfSettings } from './options.ts';
@@ -25,9 +25,8 @@ import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
 import { PDF_READY_SCRIPT, waitForDeckReady } from '../page-ready.ts';
 
 export interface ExportOptions {
-  /** Project root (where `slides/` and `media/` are). */
-  root: string;
-  decks: DeckEntry[];
+  /** The project, its `decks` those to export. */
+  project: Project;
   /** Directory for `<deck>.pdf` (created when missing). */
   outDir: string;
   /** Settings from the command line; they win over each deck's own. */
@@ -132,9 +131,10 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
   const session = options.session ?? startBrowser();
   const found = session.found;
   const browserPromise = session.browser;
-  const deckSide = options.deckSide ?? startDeckSide({ root: options.root, decks: options.decks, cli: options.cli });
+  const decks = listDecks(options.project);
+  const deckSide = options.deckSide ?? startDeckSide({ project: options.project, cli: options.cli });
   deckSide.catch(() => undefined);
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), options.decks.length));
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), decks.length));
   // While the decks are rendered, open the first pages (Chromium's first renderer takes a while to start).
   const warmPages: Promise<OpenPage>[] = [];
   void browserPromise.then((b) => {
@@ -185,7 +185,7 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     // kills the browser and removes its profile when the process exits.
     if (!options.exitsAfter || options.signal?.aborted) await closing;
   }
-  const order = new Map(options.decks.map((d, i) => [d.name, i]));
+  const order = new Map(decks.map((d, i) => [d.name, i]));
   outcomes.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
   return { outcomes, ms: performance.now() - started };
 }

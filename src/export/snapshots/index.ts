@@ -14,8 +14,8 @@ import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import type { CompiledDeck } from '../../pipeline.ts';
-import { DeckStore } from '../../vite/deck-store.ts';
-import { resolveProject } from '../../vite/project.ts';
+import { DeckStore } from '../../project/deck-store.ts';
+import type { Project } from '../../project/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { PrintLayout } from '../../client/doctor/doctor-print.ts';
 import { openDoctorPage } from '../check/page-bundle.ts';
@@ -39,8 +39,8 @@ export interface SnapshotOptions extends SnapshotSettings {
   /** Browser pages photographing side by side (default: from the deck's size and the cores). */
   jobs?: number;
   timeoutMs: number;
-  /** Project root, to write the deck's source path relative to it in index.json. */
-  root?: string;
+  /** The project, to compile the deck when `compiled` is not given and to write its source path relative to the root in index.json. */
+  project: Project;
   /** The deck as compiled for the site (default: compiled here). */
   compiled?: CompiledDeck;
 }
@@ -114,7 +114,7 @@ function sameLayout(a: PrintLayout, b: PrintLayout): boolean {
 export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: SnapshotOptions): Promise<DeckSnapshots> {
   const started = performance.now();
   // Only to decide how many pages to open and at which size; the page says what there is.
-  const compiled = options.compiled ?? new DeckStore(resolveProject(options.root ?? path.dirname(deck.file), { decks: [deck] })).load(deck);
+  const compiled = options.compiled ?? new DeckStore({ ...options.project, decks: [deck] }).load(deck);
   const expectedImages = options.range?.length ?? compiled.rendered.slideCount;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(expectedImages, availableParallelism()), expectedImages || 1));
   const config = compiled.rendered.revealConfig;
@@ -169,7 +169,7 @@ export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: Sn
 
     const index = buildIndex({
       deck: deck.name,
-      source: relativeSource(options.root, deck.file),
+      source: relativeSource(options.project.root, deck.file),
       title: first.title || null,
       width: layout.width,
       height: layout.height,

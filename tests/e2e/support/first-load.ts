@@ -70,7 +70,7 @@ export async function serveSite(dir: string, subPath = '/'): Promise<{ origin: s
   const { createServer } = await import('node:http');
   const path = await import('node:path');
   const { notFound, sendFile } = await import('../../../src/util/serve-file.ts');
-  const { isVisibleInside } = await import('../../../src/vite/project.ts');
+  const { isVisibleInside } = await import('../../../src/project/paths.ts');
   const server = createServer((req, res) => {
     let pathname: string;
     try {

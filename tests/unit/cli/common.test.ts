@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError, asUsage, parsePositive } from '../../../src/cli/common.ts';
-import { selectDecks } from '../../../src/export/select-decks.ts';
+import { selectDecks } from '../../../src/project/select-decks.ts';
 import { parseRangeSpec } from '../../../src/export/settings.ts';
+import { resolveProject } from '../../../src/project/project.ts';
 
 describe('parsePositive', () => {
   it('reads numbers above 0 and leaves absent flags undefined', () => {
@@ -23,7 +24,7 @@ describe('parsePositive', () => {
 describe('asUsage', () => {
   it('turns a bad setting or an unknown deck into a usage error (exit 2), and nothing else', () => {
     expect(() => asUsage(() => parseRangeSpec('3-1'))).toThrow(UsageError);
-    expect(() => asUsage(() => selectDecks(path.join(tmpdir(), 'slidewright-no-such-project'), ['nope']))).toThrow(UsageError);
+    expect(() => asUsage(() => selectDecks(resolveProject(path.join(tmpdir(), 'slidewright-no-such-project')), ['nope']))).toThrow(UsageError);
     expect(() => asUsage(() => { throw new Error('disk full'); })).toThrow(/disk full/);
     expect(() => asUsage(() => { throw new Error('disk full'); })).not.toThrow(UsageError);
     expect(asUsage(() => 7)).toBe(7);

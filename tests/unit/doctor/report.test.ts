@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeFindings, countFindings } from '../../../src/client/doctor/doctor-rules.ts';
 import { checkFailed, displayPath, pipelineDiagnostics, type DeckCheck } from '../../../src/export/check/index.ts';
-import { DeckStore } from '../../../src/vite/deck-store.ts';
-import { resolveProject } from '../../../src/vite/project.ts';
+import { DeckStore } from '../../../src/project/deck-store.ts';
+import { resolveProject } from '../../../src/project/project.ts';
 import { jsonReport, textReport } from '../../../src/export/check/report.ts';
 
 function deckCheck(name: string, findings: DeckCheck['findings']): DeckCheck {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUrlPath, startSite, type Site } from '../../../src/export/site.ts';
+import { resolveProject } from '../../../src/project/project.ts';
 
 let dir: string;
 let site: Site;
@@ -26,7 +27,7 @@ beforeAll(async () => {
     path.join(dir, 'slides', 'talk.md'),
     ['[comment]: # (THEME = solarized)', '', '# Talk', '', '![pic](media/sub/pic%20one.png)', '', 'Math: $$x^2$$', '', '![gone](media/none.png)', ''].join('\n'),
   );
-  site = await startSite({ root: dir, decks: [{ name: 'talk', file: path.join(dir, 'slides', 'talk.md') }], warn: (line) => warnings.push(line) });
+  site = await startSite({ project: resolveProject(dir, { decks: [{ name: 'talk', file: path.join(dir, 'slides', 'talk.md') }] }), warn: (line) => warnings.push(line) });
 });
 
 afterAll(async () => {

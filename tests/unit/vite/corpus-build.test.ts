@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, createLogger } from 'vite';
 import { slidewright } from '../../../src/vite/index.ts';
+import { resolveProject } from '../../../src/project/project.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/decks');
@@ -26,7 +27,7 @@ describe.skipIf(!existsSync(CORPUS))('building the corpus decks', () => {
       base: './',
       publicDir: false,
       customLogger: logger,
-      plugins: [slidewright({ root: ROOT, decks })],
+      plugins: [slidewright({ project: resolveProject(ROOT, { decks }) })],
       build: { outDir, emptyOutDir: true, reportCompressedSize: false },
     });
     for (const deck of decks) {

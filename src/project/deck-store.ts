@@ -19,6 +19,8 @@ export interface LoadedDeck extends CompiledDeck {
   file: string;
   /** The deck's title for pages and the index: its first heading, else its name. */
   title: string;
+  /** The media files (absolute paths) the deck refers to. */
+  media: string[];
 }
 
 export class DeckStore {
@@ -74,6 +76,7 @@ export class DeckStore {
     const bytes = readFileSync(entry.file);
     const decoded = readUtf8(bytes);
     const extra: Diagnostic[] = [];
+    const media = new Set<string>();
     if (!decoded.ok) {
       const { problem } = decoded;
       extra.push({
@@ -89,14 +92,15 @@ export class DeckStore {
     const text = decoded.ok ? decoded.text : LENIENT.decode(bytes);
     const compiled = compileDeck(text, {
       file: path.relative(process.cwd(), entry.file) || entry.file,
-      resolveUrl: createMediaResolver(this.project, entry.file),
+      resolveUrl: createMediaResolver(this.project, entry.file, (file) => media.add(file)),
       cache: this.#slideCache(entry.file),
       notes: this.options.notes,
       lazyImagesFrom: this.options.lazyImagesFrom,
       address: this.options.siteUrl ? deckAddress(this.options.siteUrl, entry.name) : undefined,
       imageSize: createImageSizer(this.project),
+      defaults: this.project.defaults,
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
-    return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name };
+    return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name, media: [...media] };
   }
 }

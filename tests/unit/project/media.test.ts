@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/format/diagnostics.ts';
-import { createImageSizer, createMediaResolver, listMediaFiles } from '../../../src/vite/media.ts';
-import { resolveProject } from '../../../src/vite/project.ts';
+import { createImageSizer, createMediaResolver, listMediaFiles } from '../../../src/project/media.ts';
+import { resolveProject } from '../../../src/project/project.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'slidewright-media-'));
 const outside = mkdtempSync(path.join(tmpdir(), 'slidewright-outside-'));
@@ -28,7 +28,7 @@ afterAll(() => {
 describe('media files', () => {
   it('lists only files really inside media/, warning about the others', () => {
     const warnings: string[] = [];
-    expect(listMediaFiles(project, (m) => warnings.push(m))).toEqual(['media/a.png', 'media/huge.jpg', 'media/sub/b.png', 'media/tall.svg']);
+    expect(listMediaFiles(project, (m) => warnings.push(m)).map((f) => f.published)).toEqual(['media/a.png', 'media/huge.jpg', 'media/sub/b.png', 'media/tall.svg']);
     expect(warnings.join('\n')).toContain('media/leak.txt points outside media/');
     expect(warnings.join('\n')).toContain('media/leakdir points outside media/');
   });
@@ -87,7 +87,7 @@ describe('media references', () => {
 
 describe('reading deck files', () => {
   it('reads a BOM-prefixed deck like any other, and names a byte that is not UTF-8 without losing the deck', async () => {
-    const { DeckStore } = await import('../../../src/vite/deck-store.ts');
+    const { DeckStore } = await import('../../../src/project/deck-store.ts');
     writeFileSync(path.join(dir, 'slides', 'bom.md'), '\ufeff[comment]: # (THEME = night)\n# Title\n[comment]: # (!!!)\nB');
     writeFileSync(path.join(dir, 'slides', 'latin1.md'), Buffer.concat([Buffer.from('# One\n[comment]: # (!!!)\nJos'), Buffer.from([0xe9]), Buffer.from('\n')]));
     const store = new DeckStore(project);

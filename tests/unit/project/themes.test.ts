@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveDeckStyles } from '../../../src/vite/deck-module.ts';
-import { DeckStore } from '../../../src/vite/deck-store.ts';
-import { resolveProject } from '../../../src/vite/project.ts';
+import { resolveDeckStyles } from '../../../src/project/styles.ts';
+import { DeckStore } from '../../../src/project/deck-store.ts';
+import { resolveProject } from '../../../src/project/project.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'slidewright-themes-'));
 const outside = mkdtempSync(path.join(tmpdir(), 'slidewright-outside-'));
