@@ -1,42 +1,38 @@
 #!/usr/bin/env node
 /**
- * slidewright's command launcher: `slidewright <command> [options]` (and the npm scripts
- * `dev`, `pdf`, `snapshots`, `check`, `fix-encoding`). It bundles `src/cli/<command>.ts` with
- * esbuild (packages stay external) into a cache, rebuilding only when a source file changed,
- * and runs it with plain Node: TypeScript loaders slow down the start of every command by
- * about a second, which matters for a PDF export that takes two.
+ * slidewright's command launcher: `slidewright <command> [options]` (`npx slidewright`, and the
+ * npm scripts). It runs `src/cli/<command>.ts` bundled with esbuild (prebuilt in the package,
+ * or bundled into a cache when a source file changed) with plain Node: TypeScript loaders slow
+ * down the start of every command by about a second, which matters for a PDF export that takes two.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SRC = path.join(ROOT, 'src');
+import { ROOT, SRC, bundleEntry, commandEntries } from './bundle.mjs';
+
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'slidewright');
-mkdirSync(CACHE, { recursive: true });
-/** Worker threads a command starts, bundled next to it (`<name>.mjs`). */
-const WORKERS = {
-  pdf: { 'deck-worker': 'export/pdf/deck-worker.ts' },
-};
 const COMMANDS = {
   dev: 'the rehearsal server: every deck, updated in place as you save',
-  build: 'the static site to host (dist/)',
+  build: 'the static site to host (dist/), or each deck beside its source (--mdslides-layout)',
+  preview: 'serve the built site as a static host would',
   pdf: 'PDF handouts of decks (exports/<deck>.pdf)',
   snapshots: 'a PNG of every slide (exports/<deck>/NNN.png)',
   check: 'the deck doctor: overflow, broken media and links, unreadable text',
   'fix-encoding': 'find and repair mojibake in deck files',
+  init: 'start a talks project in a folder (package.json, slides/, media/, CI)',
 };
 
 function usage() {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   return [
-    'Usage: slidewright <command> [options]   (or: npm run <command> -- [options])',
+    'Usage: slidewright <command> [options] [DIR|FILE...]   (or: npm run <command> -- ...)',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(width)}  ${text}`),
     '',
-    'Run `slidewright <command> --help` for a command\'s options.',
-    'To serve a built site as a host would: npm run preview.',
+    'Run `slidewright <command> --help` for a command\'s options; `slidewright --version` for the version.',
+    'Docs: README.md and docs/ in the slidewright package.',
   ].join('\n');
 }
 
@@ -49,48 +45,23 @@ function newestSource(dir) {
   return newest;
 }
 
-/** Keeps `import.meta.url` pointing at each source file, which modules use to find their siblings. */
-const keepImportMetaUrl = {
-  name: 'keep-import-meta-url',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
-    });
-  },
-};
-
 /**
- * The bundle of one command: `node_modules/.cache/slidewright/<command>-<stamp>/main.mjs`, where
- * the stamp is the newest source time. Code splitting keeps dynamic `import()`s lazy, so a
- * command can start the browser before it loads Vite. Built into a temporary directory and
- * renamed: commands started in parallel never read a half-written bundle.
+ * The bundle of one command. Installed from a package: prebuilt in `lib/cli/<command>/`. From
+ * the repository: `node_modules/.cache/slidewright/<command>-<stamp>/main.mjs`, where the stamp
+ * is the newest source time. Code splitting keeps dynamic `import()`s lazy, so a command can
+ * start the browser before it loads Vite. Built into a temporary directory and renamed:
+ * commands started in parallel never read a half-written bundle.
  */
 async function bundle(command) {
+  const prebuilt = path.join(ROOT, 'lib', 'cli', command, 'main.mjs');
+  if (!existsSync(path.join(ROOT, '.git')) && existsSync(prebuilt)) return prebuilt;
+  mkdirSync(CACHE, { recursive: true });
   const stamp = Math.floor(newestSource(SRC)).toString(36);
   const dir = path.join(CACHE, `${command}-${stamp}`);
   const main = path.join(dir, 'main.mjs');
   if (existsSync(main)) return main;
-  const { build } = await import('esbuild');
   const temp = `${dir}.${process.pid}.tmp`;
-  await build({
-    entryPoints: {
-      main: path.join(SRC, 'cli', `${command}.ts`),
-      ...Object.fromEntries(Object.entries(WORKERS[command] ?? {}).map(([name, file]) => [name, path.join(SRC, file)])),
-    },
-    bundle: true,
-    splitting: true,
-    outdir: temp,
-    outExtension: { '.js': '.mjs' },
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'error',
-    plugins: [keepImportMetaUrl],
-  });
+  await bundleEntry(commandEntries(command), temp, { finalDir: dir });
   try {
     renameSync(temp, dir);
   } catch {
@@ -115,6 +86,11 @@ for (const stream of [process.stdout, process.stderr]) {
 const [command, ...args] = process.argv.slice(2);
 if (!command || command === '--help' || command === '-h' || command === 'help') {
   console.log(usage());
+  process.exit(0);
+}
+if (command === '--version' || command === '-v' || command === 'version') {
+  const { readFileSync } = await import('node:fs');
+  console.log(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   process.exit(0);
 }
 if (!Object.hasOwn(COMMANDS, command)) {

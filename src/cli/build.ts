@@ -167,6 +167,7 @@ async function buildBesideSources(
     } catch (error) {
       failed++;
       progress(`${deck.name}: not built: ${(error as Error).message.split('\n')[0]}`);
+      if (process.env.SLIDEWRIGHT_DEBUG) progress(String((error as Error).stack));
     } finally {
       await rm(temp, { recursive: true, force: true });
     }

@@ -17,7 +17,8 @@ export interface ProjectOptions {
   decks?: DeckEntry[];
   /**
    * Deck folders and files, relative to the root: every `*.md` in a folder (but its README.md) is
-   * a deck, found again on each listing so that new files show up. Default: `slides`.
+   * a deck, found again on each listing so that new files show up. Default: `slides`, or the
+   * base folder itself when it has no `slides/`.
    */
   sources?: string[];
   /**
@@ -86,7 +87,9 @@ export function commonFolder(paths: string[]): string {
  */
 export function resolveProject(base: string, options: ProjectOptions = {}): Project {
   const realBase = real(base);
-  const sources = (options.sources?.length ? options.sources : ['slides']).map((s) => real(path.resolve(realBase, s)));
+  // No folder named: slides/, else the folder itself (a talks folder of mdslides decks).
+  const fallback = existsSync(path.join(realBase, 'slides')) ? ['slides'] : ['.'];
+  const sources = (options.sources?.length ? options.sources : fallback).map((s) => real(path.resolve(realBase, s)));
   const deckFiles = sources.filter((s) => s.endsWith('.md') && existsSync(s) && statSync(s).isFile());
   const deckDirs = sources.filter((s) => !deckFiles.includes(s));
   const include = options.include ?? (existsSync(path.join(realBase, 'media')) ? ['media'] : []);

@@ -36,7 +36,10 @@ export function mediaPlugins(store: () => DeckStore, options: MediaPluginOptions
     files.length === 0
       ? []
       : viteStaticCopy({ silent: true, targets: files.map((f) => ({ src: escapeGlob(f.file), dest: path.posix.dirname(f.published) })) })
-  ).map((plugin): Plugin => ({ ...plugin, apply: 'build' }));
+  )
+    // Its dev half serves a fixed file list; the dev server below serves the folder as it is now.
+    .filter((plugin) => plugin.apply !== 'serve')
+    .map((plugin): Plugin => ({ ...plugin, apply: 'build' }));
   const serve: Plugin = {
     name: 'slidewright:media',
     apply: 'serve',
