@@ -30,3 +30,21 @@ describe('asUsage', () => {
     expect(asUsage(() => 7)).toBe(7);
   });
 });
+
+describe('applyConfigDefaults', () => {
+  const options = { notes: { type: 'string' }, fragments: { type: 'boolean' }, 'no-fragments': { type: 'boolean' }, jobs: { type: 'string' } } as const;
+  it('fills what the command line left out, keeps what it gave (and its no- twin), warns about unknown names', async () => {
+    const { applyConfigDefaults } = await import('../../../src/cli/common.ts');
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((line: string) => (lines.push(line), true)) as typeof process.stderr.write;
+    const values: Record<string, unknown> = { notes: 'below', 'no-fragments': true };
+    try {
+      applyConfigDefaults('pdf', options, values, { notes: 'page', fragments: true, jobs: 2, note: 'x' });
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(values).toEqual({ notes: 'below', 'no-fragments': true, jobs: '2' });
+    expect(lines.join('')).toContain('config "pdf.note" is not an option of pdf; ignored; did you mean "notes"?');
+  });
+});
