@@ -6,13 +6,16 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { listDecks, resolveProject } from '../project/project.ts';
 import { formatDiagnostic } from '../format/diagnostics.ts';
 import { readUtf8, repairDeckText, type RepairResult } from '../repair/index.ts';
 import { visible } from '../repair/report.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 
-export const HELP = `Usage: npm run fix-encoding -- [--check | --stdout | --write] [--verbose] FILE...
+export const HELP = `Usage: slidewright fix-encoding [--check | --stdout | --write] [--verbose] [FILE|DIR...]
+       (npm run fix-encoding -- ...; no FILE: the decks in slides/, else in this folder)
 
 Repairs mojibake in mdslides decks: text saved through a wrong decoding (UTF-8 read as
 Windows-1252 or Latin-1), such as "JosÃ© JoaquÃn" for "José Joaquín" or "ðŸ¦†" for "🦆".
@@ -48,6 +51,14 @@ const processIo: CliIo = {
 
 type Mode = 'check' | 'stdout' | 'write';
 
+function expandDeckFolders(args: string[]): string[] {
+  const cwd = process.cwd();
+  if (args.length === 0) return listDecks(resolveProject(cwd, { include: [] })).map((d) => path.relative(cwd, d.file));
+  return args.flatMap((arg) =>
+    existsSync(arg) && statSync(arg).isDirectory() ? listDecks(resolveProject(cwd, { sources: [arg], include: [] })).map((d) => path.relative(cwd, d.file)) : [arg],
+  );
+}
+
 export async function runFixEncoding(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const usage = (message: string): number => {
     io.stderr(`fix-encoding: ${message}\nRun \`npm run fix-encoding -- --help\` for usage.\n`);
@@ -70,7 +81,10 @@ export async function runFixEncoding(argv: readonly string[], io: CliIo = proces
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') return usage(`unknown option ${arg}`);
     else files.push(arg);
   }
-  if (files.length === 0) return usage('no FILE given; pass one or more deck files, e.g. slides/talk.md');
+  // Folders stand for their decks; nothing named, for the project's (slides/, else this folder).
+  const expanded = expandDeckFolders(files);
+  if (expanded.length === 0) return usage(`no deck files ${files.length ? `in ${files.join(', ')}` : 'in slides/ or here'}; pass one or more, e.g. slides/talk.md`);
+  files.splice(0, files.length, ...expanded);
   mode ??= 'check';
 
   let status = 0;

@@ -65,6 +65,8 @@ describe('media references with include folders', () => {
     const diagnostics: Diagnostic[] = [];
     const found: string[] = [];
     const out = createMediaResolver(project, path.join(dir, 'repo', 'presentations', 'alpha.md'), (f) => found.push(f))(url, {
+      line: 1,
+      column: 1,
       attribute: 'src',
       report: (d) => diagnostics.push({ ...d, line: 1, column: 1 } as Diagnostic),
     });

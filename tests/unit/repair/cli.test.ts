@@ -4,7 +4,7 @@
  * once.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -105,21 +105,27 @@ describe('fix-encoding', () => {
   });
 
   it('explains usage errors and missing files, and goes on with the other files', async () => {
-    expect((await run()).stderr).toContain('no FILE given');
+    // Nothing named: the project's decks (here, this repository's slides/).
+    expect((await run('--stdout')).stdout).toContain('José Joaquín');
     expect((await run('--frobnicate', 'x.md')).stderr).toContain('unknown option --frobnicate');
     expect((await run('--check', '--write', 'x.md')).code).toBe(2);
     const good = await deck('good.md', BROKEN);
-    const r = await run('--write', path.join(dir, 'missing.md'), dir, good);
+    // A folder stands for its decks.
+    await mkdir(path.join(dir, 'folder'));
+    const inFolder = path.join(dir, 'folder', 'inner.md');
+    await writeFile(inFolder, BROKEN);
+    const r = await run('--write', path.join(dir, 'missing.md'), path.join(dir, 'folder'), good);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.md: no such file; check the path');
-    expect(r.stderr).toContain('is a directory; pass the deck files inside it');
     expect(await readFile(good, 'utf8')).toBe(FIXED);
+    expect(await readFile(inFolder, 'utf8')).toBe(FIXED);
+    expect((await run(path.join(dir, 'folder', 'empty-folder-none'))).stderr).toContain('no such file');
   });
 
   it('--help prints usage and exits 0', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: npm run fix-encoding -- \[--check \| --stdout \| --write\]/);
+    expect(r.stdout).toMatch(/^Usage: slidewright fix-encoding \[--check \| --stdout \| --write\]/);
   });
 
   it('runs as a program (npm run fix-encoding)', async () => {
