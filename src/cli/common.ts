@@ -41,6 +41,11 @@ export function parseCommandLine<Options extends NonNullable<ParseArgsConfig['op
   return parsed;
 }
 
+/** Flags whose value is optional (`--open`, `--host`): given bare, they become empty strings. */
+export function withOptionalValues(argv: string[], flags: string[]): string[] {
+  return argv.map((arg, i) => (flags.includes(arg) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? `${arg}=` : arg));
+}
+
 /** Runs a command's main function with uniform error reporting and exit codes. */
 export async function runCommand(name: string, main: () => Promise<number>): Promise<void> {
   try {

@@ -5,7 +5,7 @@
  */
 import { listDecks } from '../project/project.ts';
 import { selectDecks } from '../project/select-decks.ts';
-import { EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, UsageError, asUsage, openCommandProject, parseCommandLine, parsePositive, runCommand } from './common.ts';
+import { EXIT_OK, PROJECT_OPTIONS, withOptionalValues, PROJECT_USAGE, UsageError, asUsage, openCommandProject, parseCommandLine, parsePositive, runCommand } from './common.ts';
 
 const NAME = 'dev';
 
@@ -30,10 +30,6 @@ Options:
 Keys while it runs: h shows Vite's shortcuts (r restart, u show the URLs, o open, q quit).
 `;
 
-/** `--open` and `--host` take an optional value: bare, they are given as empty strings. */
-function withOptionalValues(argv: string[], flags: string[]): string[] {
-  return argv.map((arg, i) => (flags.includes(arg) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-')) ? `${arg}=` : arg));
-}
 
 const COMMAND = {
   name: NAME,

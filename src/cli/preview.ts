@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT_OK, UsageError, parseCommandLine, parsePositive, runCommand } from './common.ts';
+import { EXIT_OK, UsageError, parseCommandLine, parsePositive, runCommand, withOptionalValues } from './common.ts';
 
 const NAME = 'preview';
 
@@ -24,8 +24,7 @@ Options:
 const COMMAND = { name: NAME, usage: USAGE, options: { out: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } } } as const;
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2).map((arg, i, all) => (arg === '--host' && (all[i + 1] === undefined || all[i + 1]!.startsWith('-')) ? '--host=' : arg));
-  const { values, positionals } = parseCommandLine(COMMAND, argv);
+  const { values, positionals } = parseCommandLine(COMMAND, withOptionalValues(process.argv.slice(2), ['--host']));
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": give the site's folder with --out ${positionals[0]}`);
   const { loadConfig } = await import('../project/config.ts');
   const { config } = await loadConfig(process.cwd());
