@@ -9,6 +9,7 @@ import { compileDeck, type CompiledDeck } from '../pipeline.ts';
 import { deckAddress } from '../render/page.ts';
 import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
+import { refuseAsDeck } from '../repair/text-file.ts';
 import { createImageSizer, createMediaResolver } from './media.ts';
 import { listDecks, type DeckEntry, type Project } from './project.ts';
 
@@ -74,9 +75,15 @@ export class DeckStore {
 
   #compile(entry: DeckEntry): LoadedDeck {
     const bytes = readFileSync(entry.file);
-    const decoded = readUtf8(bytes);
     const extra: Diagnostic[] = [];
     const media = new Set<string>();
+    const refusal = refuseAsDeck(bytes);
+    if (refusal) {
+      // Not a deck: one error, and an empty page, rather than a repair report of binary noise.
+      const empty = compileDeck('', { defaults: this.project.defaults });
+      return { ...empty, diagnostics: [refusal], name: entry.name, file: entry.file, title: entry.name, media: [] };
+    }
+    const decoded = readUtf8(bytes);
     if (!decoded.ok) {
       const { problem } = decoded;
       extra.push({

@@ -150,3 +150,17 @@ describe('project defaults', () => {
     expect(own.rendered.revealConfig).toMatchObject({ controls: true, progress: false });
   });
 });
+
+describe('deck store', () => {
+  it('refuses a binary file in the decks folder with one error, and still compiles the others', async () => {
+    const { DeckStore } = await import('../../../src/project/deck-store.ts');
+    mkdirSync(path.join(dir, 'mixed', 'slides'), { recursive: true });
+    writeFileSync(path.join(dir, 'mixed', 'slides', 'image.md'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]));
+    writeFileSync(path.join(dir, 'mixed', 'slides', 'talk.md'), '# Talk\n\n---\n\n## Two\n');
+    const store = new DeckStore(resolveProject(path.join(dir, 'mixed')));
+    const [image, talk] = store.list().map((entry) => store.load(entry));
+    expect(image!.diagnostics.map((d) => d.code)).toEqual(['not-text']);
+    expect(image!.rendered.slideCount).toBe(0);
+    expect(talk!.rendered.slideCount).toBe(2);
+  });
+});
