@@ -55,7 +55,7 @@ export class DeckStore {
     const stamp = `${stats.mtimeMs}:${stats.size}`;
     const cached = this.#cache.get(entry.file);
     if (cached && cached.stamp === stamp) return cached.deck;
-    const deck = this.#compile(entry);
+    const deck = this.#compileIsolated(entry);
     this.#cache.set(entry.file, { stamp, deck });
     return deck;
   }
@@ -71,6 +71,27 @@ export class DeckStore {
     let cache = this.#slides.get(file);
     if (!cache) this.#slides.set(file, (cache = new SlideCache()));
     return cache;
+  }
+
+  /**
+   * A deck that makes the pipeline throw (a bug, or input nobody foresaw) becomes an empty deck
+   * with one error: the dev server, the build and the exports go on with the other decks.
+   */
+  #compileIsolated(entry: DeckEntry): LoadedDeck {
+    try {
+      return this.#compile(entry);
+    } catch (error) {
+      const empty = compileDeck('', { defaults: this.project.defaults });
+      const diagnostic: Diagnostic = {
+        severity: 'error',
+        code: 'deck-failed',
+        message: `the deck could not be rendered: ${(error as Error)?.message ?? String(error)}`,
+        line: 1,
+        column: 1,
+        hint: 'this is a slidewright bug or a limit: please report it with the file; the other decks are built',
+      };
+      return { ...empty, diagnostics: [diagnostic], name: entry.name, file: entry.file, title: entry.name, media: [] };
+    }
   }
 
   #compile(entry: DeckEntry): LoadedDeck {

@@ -163,4 +163,13 @@ describe('deck store', () => {
     expect(image!.rendered.slideCount).toBe(0);
     expect(talk!.rendered.slideCount).toBe(2);
   });
+
+  it('a deck the pipeline cannot read or render is one error, not a crash of the whole store', async () => {
+    const { DeckStore } = await import('../../../src/project/deck-store.ts');
+    mkdirSync(path.join(dir, 'mixed', 'odd.md'), { recursive: true }); // a folder named like a deck
+    const store = new DeckStore(resolveProject(path.join(dir, 'mixed'), { decks: [{ name: 'odd', file: path.join(dir, 'mixed', 'odd.md') }] }));
+    const odd = store.load(store.list()[0]!);
+    expect(odd.diagnostics).toMatchObject([{ severity: 'error', code: 'deck-failed', line: 1 }]);
+    expect(odd.rendered.slideCount).toBe(0);
+  });
 });
