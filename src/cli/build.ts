@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { InlineConfig } from 'vite';
+import type { PagesApi } from '../vite/pages.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { listDecks, type DeckEntry, type Project } from '../project/project.ts';
 import { deckAddress } from '../render/page.ts';
@@ -82,9 +83,18 @@ async function main(): Promise<number> {
   const notes = values['no-notes'] ? false : undefined;
   const noteText = values['no-notes'] ? ', without speaker notes' : '';
   const started = performance.now();
-  const viteBuild = (of: Project, outDir: string, extra: InlineConfig = {}) => {
+  const failedDecks = new Set<string>();
+  const viteBuild = async (of: Project, outDir: string, extra: InlineConfig = {}) => {
     const config = slidewrightViteConfig({ project: of, notes, url: values.url });
-    return build({ ...config, configFile: false, base: values.base ?? config.base, ...extra, build: { outDir, emptyOutDir: true } });
+    await build({ ...config, configFile: false, base: values.base ?? config.base, ...extra, build: { outDir, emptyOutDir: true } });
+    // Every deck is written; one with errors (reported above at file:line) fails the command at the end.
+    const pages = config.plugins?.flat().find((p) => p && typeof p === 'object' && 'name' in p && p.name === 'slidewright:pages') as { api?: PagesApi } | undefined;
+    for (const deck of pages?.api?.decksWithErrors() ?? []) failedDecks.add(deck.file);
+  };
+  const outcome = (code: number) => {
+    if (failedDecks.size === 0) return code;
+    progress(`${failedDecks.size} deck${failedDecks.size === 1 ? '' : 's'} with errors (see above): ${[...failedDecks].map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+    return EXIT_FAILED;
   };
   const shareImages = async (of: Project, pageDir: (name: string) => string) => {
     if (values['no-share-image']) return;
@@ -92,7 +102,7 @@ async function main(): Promise<number> {
     await addShareImages(of, pageDir, values.url ? (name) => deckAddress(values.url!, name) : undefined);
   };
 
-  if (mdslides) return buildBesideSources(project, listDecks(project), viteBuild, shareImages, started, noteText);
+  if (mdslides) return outcome(await buildBesideSources(project, listDecks(project), viteBuild, shareImages, started, noteText));
 
   const outDir = path.resolve(values.out ?? 'dist');
   if (!path.relative(outDir, project.root).startsWith('..') || !path.relative(outDir, process.cwd()).startsWith('..')) {
@@ -105,7 +115,7 @@ async function main(): Promise<number> {
     if (!singleFile) {
       await shareImages(project, (name) => path.join(siteDir, name));
       progress(`built ${path.relative(process.cwd(), outDir) || outDir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s${noteText}`);
-      return EXIT_OK;
+      return outcome(EXIT_OK);
     }
     const { singleFileDeck } = await import('../vite/single-file.ts');
     await mkdir(outDir, { recursive: true });
@@ -116,7 +126,7 @@ async function main(): Promise<number> {
       progress(`${path.relative(process.cwd(), file)}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB (${(gzipSync(html).length / 1024).toFixed(0)} KB gzip)`);
     }
     progress(`built the single-file decks in ${((performance.now() - started) / 1000).toFixed(1)} s${noteText}`);
-    return EXIT_OK;
+    return outcome(EXIT_OK);
   } finally {
     if (singleFile) await rm(siteDir, { recursive: true, force: true });
   }

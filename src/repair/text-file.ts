@@ -21,7 +21,7 @@ export function refuseAsDeck(bytes: Uint8Array, maxBytes = MAX_DECK_BYTES): Diag
     return {
       severity: 'error',
       code: 'deck-too-large',
-      message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, above the ${(maxBytes / 1024 / 1024).toFixed(0)} MB a deck may have; it is not built`,
+      message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, above the ${(maxBytes / 1024 / 1024).toFixed(0)} MB a deck may have; its page is left empty`,
       ...at,
       hint: 'split it into several decks, or move generated data out of the markdown',
     };
@@ -43,7 +43,7 @@ export function refuseAsDeck(bytes: Uint8Array, maxBytes = MAX_DECK_BYTES): Diag
     return {
       severity: 'error',
       code: 'not-text',
-      message: `this is not a text file (${why}); it is not built as a deck`,
+      message: `this is not a text file (${why}); its page is left empty`,
       ...at,
       hint: 'move it out of the decks folder, or re-save it as UTF-8 text',
     };

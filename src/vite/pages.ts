@@ -12,6 +12,10 @@ import type { DeckStore, LoadedDeck } from '../project/deck-store.ts';
 import { deckModuleId } from './ids.ts';
 import { reportOnce } from './report.ts';
 
+export interface PagesApi {
+  decksWithErrors(): { file: string; errors: number }[];
+}
+
 export interface PagesContext {
   store(): DeckStore;
   /** Dev only: data the deck page carries for its live updates (see slide-hmr.ts). */
@@ -80,6 +84,16 @@ export function pagesPlugin(context: PagesContext): Plugin {
 
   return {
     name: 'slidewright:pages',
+    api: {
+      /** The decks with errors (refused, unreadable, broken UTF-8): the build is written, then fails. */
+      decksWithErrors(): { file: string; errors: number }[] {
+        return context
+          .store()
+          .list()
+          .map((entry) => ({ file: entry.file, errors: context.store().load(entry).diagnostics.filter((d) => d.severity === 'error').length }))
+          .filter((d) => d.errors > 0);
+      },
+    } satisfies PagesApi,
     config(userConfig, env) {
       if (env.command !== 'build') return;
       const one = single();
