@@ -25,8 +25,11 @@ import {
   parseNotes,
   parseRangeSpec,
   parseSize,
+  type DeckOutcome,
   type PdfSettings,
 } from '../export/pdf/options.ts';
+import type { ExportOptions } from '../export/pdf/export.ts';
+import type { Project } from '../project/project.ts';
 
 const USAGE = `
 Usage: slidewright pdf [options] [DIR|FILE|DECK...]   (npm run pdf -- ...)
@@ -47,6 +50,8 @@ Options (each also settable per deck, see below):
   --size WxH         slide size in pixels, e.g. 1280x720 (page = size + reveal's margin)
   --timeout SECONDS  time limit per deck (default 60)
   --jobs N           decks exported at once (default: the number of cores)
+  --watch            keep running: each PDF is rewritten as its deck is saved (the browser
+                     stays up, so a save takes well under a second); Ctrl-C to stop
   -h, --help         this text
 
 Per deck, in the deck's front matter:
@@ -72,6 +77,7 @@ const command = {
     size: { type: 'string' },
     timeout: { type: 'string' },
     jobs: { type: 'string' },
+    watch: { type: 'boolean' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -111,6 +117,7 @@ async function main(): Promise<number> {
     }
     cli.theme = theme;
   }
+  if (values.watch) return watch(project, { outDir, cli, timeoutMs, concurrency });
   const deckSide = startDeckSide({ project, cli });
   deckSide.catch(() => undefined); // awaited by exportPdfs
   debug('decks selected, deck side started');
@@ -148,11 +155,7 @@ async function main(): Promise<number> {
     signal: controller.signal,
     onStart: ({ browser, version, decks: count, ms }) =>
       progress(`pdf: ${count} deck${count === 1 ? '' : 's'} rendered, Chromium ${version} (${browser.source}: ${browser.executablePath}) ready in ${formatSeconds(ms)}`),
-    onDeck: (outcome) => {
-      progress(formatDeckLine(outcome));
-      for (const warning of outcome.warnings) progress(`      warning: ${warning}`);
-      if (process.env.SLIDEWRIGHT_DEBUG && outcome.timings) progress(`      timings (ms): ${JSON.stringify(outcome.timings)}`);
-    },
+    onDeck: reportDeck,
   });
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
@@ -164,6 +167,36 @@ async function main(): Promise<number> {
   progress(formatSummary(report.outcomes, performance.now() - started));
   // Exit now: the browser is still shutting down, and Playwright kills it on exit (exitsAfter).
   process.exit(report.outcomes.every((o) => o.ok) ? EXIT_OK : EXIT_FAILED);
+}
+
+function reportDeck(outcome: DeckOutcome): void {
+  progress(formatDeckLine(outcome));
+  for (const warning of outcome.warnings) progress(`      warning: ${warning}`);
+  if (process.env.SLIDEWRIGHT_DEBUG && outcome.timings) progress(`      timings (ms): ${JSON.stringify(outcome.timings)}`);
+}
+
+/** `--watch`: export, then export each deck again when it is saved, until Ctrl-C. */
+async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | 'cli' | 'timeoutMs' | 'concurrency'>): Promise<number> {
+  const { startBrowser } = await import('../export/pdf/export.ts');
+  const { watchPdfs } = await import('../export/pdf/watch.ts');
+  const session = startBrowser();
+  const watcher = await watchPdfs({
+    project,
+    session,
+    ...options,
+    onDeck: reportDeck,
+    onRound: (report, decks, trigger) => {
+      if (trigger === 'start') progress(`pdf: watching ${decks.length} deck${decks.length === 1 ? '' : 's'}; save one to rewrite its PDF (Ctrl-C to stop)`);
+      else progress(`pdf: rewritten in ${formatSeconds(report.ms)} after the save`);
+    },
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  progress('pdf: stopped watching (the PDFs written stay)');
+  await watcher.close();
+  return EXIT_OK;
 }
 
 await runCommand('pdf', main);

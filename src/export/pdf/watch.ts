@@ -1,0 +1,67 @@
+/**
+ * `pdf --watch`: the handouts rewritten as the decks are saved, for a speaker who reviews the
+ * PDF while editing. The browser stays up between saves and the decks' half runs in this thread
+ * (its modules stay loaded), so a save costs only the deck's compile and print. Each PDF is
+ * written atomically: a save that does not render leaves the last good file in place.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { listDecks, type DeckEntry, type Project } from '../../project/project.ts';
+import { prepareDeckSide } from './deck-side.ts';
+import { exportPdfs, type BrowserSession, type ExportOptions, type ExportReport } from './export.ts';
+
+export interface WatchOptions extends Omit<ExportOptions, 'project' | 'session' | 'deckSide' | 'keepBrowser' | 'exitsAfter'> {
+  project: Project;
+  session: BrowserSession;
+  /** After each export round (the first one included), with the decks it covered. */
+  onRound?: (report: ExportReport, decks: DeckEntry[], trigger: 'start' | 'save') => void;
+  /** Saves closer together than this are one round (editors write a file in several steps). */
+  settleMs?: number;
+}
+
+export interface PdfWatcher {
+  /** Resolves when the current round (if any) is done. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function watchPdfs(options: WatchOptions): Promise<PdfWatcher> {
+  const decks = listDecks(options.project);
+  const byFile = new Map(decks.map((d) => [path.resolve(d.file), d]));
+  const exportNow = (which: DeckEntry[]) => {
+    const project = { ...options.project, decks: which };
+    return exportPdfs({ ...options, project, session: options.session, keepBrowser: true, deckSide: prepareDeckSide({ project, cli: options.cli }) });
+  };
+  let round: Promise<void> = exportNow(decks).then((report) => options.onRound?.(report, decks, 'start'));
+  const pending = new Set<DeckEntry>();
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (deck: DeckEntry) => {
+    pending.add(deck);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const which = [...pending];
+      pending.clear();
+      round = round.then(() => exportNow(which).then((report) => options.onRound?.(report, which, 'save')));
+    }, options.settleMs ?? 30);
+  };
+  // Editors save by writing a temporary file and renaming it over the deck: watch the folders.
+  const watchers: FSWatcher[] = [...new Set(decks.map((d) => path.dirname(path.resolve(d.file))))].map((dir) =>
+    watch(dir, (_event, name) => {
+      const deck = name ? byFile.get(path.join(dir, name.toString())) : undefined;
+      if (deck) schedule(deck);
+    }),
+  );
+  return {
+    idle: async () => {
+      // A save seen but not yet started counts as work to wait for.
+      while (timer && pending.size) await new Promise((resolve) => setTimeout(resolve, 10));
+      await round;
+    },
+    async close() {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      await round.catch(() => undefined);
+      await (await options.session.browser).close();
+    },
+  };
+}
