@@ -187,7 +187,10 @@ async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | '
     onDeck: reportDeck,
     onRound: (report, decks, trigger) => {
       if (trigger === 'start') progress(`pdf: watching ${decks.length} deck${decks.length === 1 ? '' : 's'}; save one to rewrite its PDF (Ctrl-C to stop)`);
-      else progress(`pdf: rewritten in ${formatSeconds(report.ms)} after the save`);
+      else {
+        const failed = report.outcomes.filter((o) => !o.ok).length;
+        progress(failed ? `pdf: ${failed} of ${decks.length} not rewritten after the save (their last PDF stays); save again once fixed` : `pdf: rewritten in ${formatSeconds(report.ms)} after the save`);
+      }
     },
   });
   await new Promise<void>((resolve) => {

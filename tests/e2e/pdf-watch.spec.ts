@@ -55,10 +55,12 @@ test('a save rewrites the PDF; a failing save keeps the last good one', async ()
   const secondTime = (await stat(pdf)).mtimeMs;
 
   // A range past the end: this save cannot be exported.
-  const rounds = (stderr.match(/rewritten in/g) ?? []).length;
+  await waitFor(() => stderr.includes('rewritten in'), 'the report of the rewrite'); // the file is in place before the line is printed
+  const rounds = (stderr.match(/after the save/g) ?? []).length;
   await writeFile(deck, deckText('Broken', '---\npdf: { range: "9" }\n---\n'));
-  await waitFor(() => (stderr.match(/rewritten in/g) ?? []).length > rounds, 'the failed round');
+  await waitFor(() => (stderr.match(/after the save/g) ?? []).length > rounds, 'the failed round');
   expect(stderr).toMatch(/✗ talk/);
+  expect(stderr).toContain('1 of 1 not rewritten after the save (their last PDF stays)');
   expect((await stat(pdf)).mtimeMs).toBe(secondTime);
   expect((await readFile(pdf)).equals(second)).toBe(true);
 
