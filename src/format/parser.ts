@@ -105,8 +105,11 @@ export function parseDeck(source: string): Deck {
         readOption(token, deck, report);
         break;
       case 'setting':
+        break; // read above
       case 'comment':
-        break; // settings were read above; a comment renders nothing, as in mdslides
+        // A comment renders nothing, as in mdslides; one shaped like a setting is worth a word.
+        warnIfSettingLike(token, report);
+        break;
     }
   }
   // The text after the last separator is a slide only when it has content (mdslides' rule);
@@ -298,6 +301,37 @@ function setOption(
     });
   }
   deck.options[key] = value;
+}
+
+/**
+ * `(TODO: fix the ending)` or a bare URL reads like a setting but is not one: the lexer keeps it
+ * a comment (its value is prose, or its key no option), so nothing happens on the slide, which
+ * the author may not expect. Plain prose comments (`(Compile this with make)`) stay silent.
+ */
+function warnIfSettingLike(token: Extract<LineToken, { type: 'comment' }>, report: (d: Diagnostic) => void): void {
+  const text = token.text.trim();
+  const keyed = /^([A-Za-z_$][\w$]*)\s*:\s*\S/.exec(text);
+  const url = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text);
+  if (!keyed && !url) return;
+  const key = keyed?.[1];
+  const option = key && !url ? (isRevealOption(key) ? key : suggestOption(key)) : null;
+  report({
+    severity: 'warning',
+    code: 'comment-not-setting',
+    message: url
+      ? `"${text}" is read as a comment (a bare address is no setting); it does nothing on the slides`
+      : option === key
+        ? `"${text}" is read as a comment, not as the option ${key}: its value is several words`
+        : `"${text}" is read as a comment: "${key}" is not a reveal.js option, so nothing is set`,
+    line: token.line,
+    column: token.column,
+    hint:
+      option === key
+        ? `write one value, e.g. [comment]: # (${key}: "${text.slice(text.indexOf(':') + 1).trim()}") for a string`
+        : option
+          ? `did you mean "${option}"? If it is a note to self, write it as <!-- ${text} --> to silence this`
+          : `if it is a note to self, write it as <!-- ${text} --> to silence this`,
+  });
 }
 
 function setTheme(deck: Deck, value: string, at: { line: number; column: number }, report: (d: Diagnostic) => void): void {

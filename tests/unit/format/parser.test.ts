@@ -135,7 +135,11 @@ describe('settings and options', () => {
       ),
     );
     expect(deck.options).toEqual({});
-    expect(deck.diagnostics).toEqual([]);
+    // The prose stays silent; the address and the TODO look like settings, so they say they are not.
+    expect(deck.diagnostics.map((x) => [x.code, x.line])).toEqual([
+      ['comment-not-setting', 3],
+      ['comment-not-setting', 4],
+    ]);
     expect(bodies(deck)).toEqual(['A']);
   });
 
@@ -375,5 +379,35 @@ describe('warnings for near misses', () => {
 
   it('warns about unknown settings with a suggestion', () => {
     expect(parseDeck('[comment]: # (CODETHEME = x)\nA').diagnostics).toMatchObject([{ code: 'unknown-setting', hint: 'did you mean "CODE_THEME"?' }]);
+  });
+});
+
+describe('comments shaped like settings', () => {
+  const warnings = (deck: Deck) => deck.diagnostics.filter((x) => x.code === 'comment-not-setting');
+
+  it('warn at their line for a key that is no option, a prose value, or a bare address, and set nothing', () => {
+    const deck = parseDeck(
+      d('# A', '', '[comment]: # (TODO: fix the ending)', '[comment]: # (https://example.org/notes)', '[comment]: # (transition: slide then fade)', '[comment]: # (contrls: maybe later on)'),
+    );
+    expect(warnings(deck).map((w) => [w.line, w.column])).toEqual([
+      [3, 15],
+      [4, 15],
+      [5, 15],
+      [6, 15],
+    ]);
+    expect(warnings(deck)[0]!.message).toBe('"TODO: fix the ending" is read as a comment: "TODO" is not a reveal.js option, so nothing is set');
+    expect(warnings(deck)[1]!.message).toContain('a bare address is no setting');
+    expect(warnings(deck)[2]!.message).toContain('not as the option transition');
+    expect(warnings(deck)[3]!.hint).toContain('did you mean "controls"?');
+    expect(deck.options).toEqual({});
+    expect(deckSlides(deck)[0]!.body).not.toContain('TODO');
+  });
+
+  it('stay silent for prose comments and for real directives', () => {
+    const deck = parseDeck(
+      d('[comment]: # (Compile this presentation with the command below)', '[comment]: # (mdslides can be installed from https://github.com/x/y/)', '[comment]: # (controls: true)', '# A'),
+    );
+    expect(warnings(deck)).toEqual([]);
+    expect(deck.options).toEqual({ controls: true });
   });
 });
