@@ -427,8 +427,11 @@ function buildSlide(
   if (notesAt >= 0) {
     const marker = lines[notesAt]!;
     const first = marker.text.replace(NOTES_MARKER, '');
-    notes = [first, ...lines.slice(notesAt + 1).map((l) => l.text)].join('\n').trim();
-    notesLine = first.trim() ? marker.line : marker.line + 1;
+    const raw = [first, ...lines.slice(notesAt + 1).map((l) => l.text)].join('\n');
+    notes = raw.trim();
+    // The notes start on the marker's line, or below it past the blank lines that trim dropped.
+    const skipped = raw.slice(0, raw.length - raw.trimStart().length).split('\n').length - 1;
+    notesLine = marker.line + skipped;
   }
 
   let attributes = separatorAttributes;

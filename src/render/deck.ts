@@ -246,6 +246,15 @@ function renderSection(
     });
   }
   const notes = slide.notes === null ? '' : `<aside class="notes">${engine.render(withLinks(slide.notes))}</aside>\n`;
+  for (const tag of engine.takeTextTags()) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'text-tag',
+      message: `${tag} is not an HTML tag, so it is shown as text (a browser would drop it)`,
+      ...locate(slide, tag),
+      hint: `write \\${tag} or \`${tag}\` to say it is text, or fix the tag's name`,
+    });
+  }
   const parts = { attributes: renderAttributes(mergeAttributes(slide.attributes, body.sectionAttributes)), body: body.html, notes };
   if (resolveUrl) {
     // In page order (the section's attributes, its body, its notes), as the resolver reports.

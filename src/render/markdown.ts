@@ -2,6 +2,7 @@
  * The markdown engine: one configured marked instance per deck (GFM, heading ids unique
  * across the deck, smartypants as mdslides turns it on, highlight.js for code).
  */
+import htmlTags from 'html-tags';
 import { Marked, type Tokens } from 'marked';
 import { renderCode } from './code.ts';
 import { HeadingIds, type HeadingRun } from './heading-ids.ts';
@@ -25,6 +26,43 @@ export interface MarkdownEngine {
   takeHeadings(): HeadingRun;
   /** Counts these headings as rendered, if they would get the same ids now (see heading-ids.ts). */
   replayHeadings(run: HeadingRun): boolean;
+  /** The placeholder tags (`<NAME>`) shown as text since the last call, as written. */
+  takeTextTags(): string[];
+}
+
+const HTML_ELEMENTS = new Set<string>(htmlTags);
+const TAG = /<(\/?)([A-Za-z][\w:-]*)([^<>]*)>/g;
+
+/**
+ * `Hei! I'm <NAME>`: a tag the browser does not know, never closed, is a placeholder the author
+ * meant as text; passed on as HTML it would vanish from the slide. Known elements, custom
+ * elements (with a dash), tags closed somewhere in the same text (`<center>…</center>`) and
+ * everything inside `<svg>`/`<math>` pass unchanged.
+ */
+class TextTags {
+  #source = '';
+  #foreignDepth = 0;
+  #found: string[] = [];
+
+  start(source: string): void {
+    this.#source = source.toLowerCase();
+    this.#foreignDepth = 0;
+  }
+
+  rewrite(html: string): string {
+    return html.replace(TAG, (tag, closing: string, name: string) => {
+      const lower = name.toLowerCase();
+      if (lower === 'svg' || lower === 'math') this.#foreignDepth += closing ? -1 : tag.endsWith('/>') ? 0 : 1;
+      if (closing || this.#foreignDepth > 0 || HTML_ELEMENTS.has(lower) || lower.includes('-') || lower === 'svg' || lower === 'math') return tag;
+      if (this.#source.includes(`</${lower}`)) return tag;
+      this.#found.push(tag);
+      return tag.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    });
+  }
+
+  take(): string[] {
+    return this.#found.splice(0);
+  }
 }
 
 export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
@@ -34,15 +72,22 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   marked.use(headings.extension());
   if (options.smartypants) marked.use({ hooks: { postprocess: smartPunctuation } });
   marked.use(mathExtension());
+  const textTags = new TextTags();
   marked.use({
     renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        return textTags.rewrite(text);
+      },
       code({ text, lang }: Tokens.Code) {
         return renderCode(text, lang ?? '');
       },
     },
   });
   return {
-    render: (markdown) => marked.parse(markdown, { async: false }),
+    render: (markdown) => {
+      textTags.start(markdown);
+      return marked.parse(markdown, { async: false });
+    },
     linkDefinitions(markdown) {
       // Every definition has `]:` in it; most slides have none, and lexing costs a full pass.
       if (!markdown.includes(']:')) return {};
@@ -54,5 +99,6 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
     reset: () => headings.reset(),
     takeHeadings: () => headings.takeRun(),
     replayHeadings: (run) => headings.replay(run),
+    takeTextTags: () => textTags.take(),
   };
 }

@@ -172,7 +172,8 @@ describe('notes', () => {
     const [s] = deckSlides(parseDeck(d('# A', '', 'Note:', '', 'say hi', '', '* more')));
     expect(s!.body.trim()).toBe('# A');
     expect(s!.notes).toBe('say hi\n\n* more');
-    expect(s!.notesLine).toBe(4);
+    // Line 5: the blank line after the marker is not part of the notes.
+    expect(s!.notesLine).toBe(5);
   });
 
   it('accepts Notes:, any case, and text on the marker line', () => {

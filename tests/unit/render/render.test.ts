@@ -203,3 +203,36 @@ describe('math', () => {
     expect(render('$$ \\frac{1 $$').slidesHtml).toContain('katex-error');
   });
 });
+
+describe('placeholder tags', () => {
+  const warnings = (source: string) => render(source).diagnostics.filter((x) => x.code === 'text-tag');
+
+  it('a tag that is no HTML element and never closed shows as text, with a warning at its place', () => {
+    const out = render(d('# Hello', '', 'Note:', '', "Hei! I'm <NAME> and I say hi", '[comment]: # (!!!)', 'B'));
+    expect(out.slidesHtml).toContain('&lt;NAME&gt;');
+    expect(out.slidesHtml).not.toContain('<NAME>');
+    expect(warnings(d('# Hello', '', 'Note:', '', "Hei! I'm <NAME> and I say hi", '[comment]: # (!!!)', 'B'))).toMatchObject([{ line: 5, column: 10, severity: 'warning' }]);
+    // `<your.name>` is no tag syntax, so marked already shows it as text; `<TBD/>` is a tag.
+    expect(warnings(d('# A', '', 'Mail <your.name> or <TBD/>'))).toMatchObject([{ line: 3, column: 21 }]);
+  });
+
+  it('leaves real HTML, custom elements, closed tags, svg, code and autolinks alone', () => {
+    const source = d(
+      '# A',
+      '',
+      '<DIV class="x">hi</DIV> <mark>m</mark> <kbd>S</kbd> <my-widget></my-widget> <center>c</center>',
+      '',
+      '<svg width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>',
+      '',
+      '`<NAME>` and <https://example.org> and <me@example.org>',
+      '',
+      '```',
+      '<NAME>',
+      '```',
+    );
+    expect(warnings(source)).toEqual([]);
+    const html = render(source).slidesHtml;
+    expect(html).toContain('<circle cx="5" cy="5" r="4"/>');
+    expect(html).toContain('<DIV class="x">');
+  });
+});
