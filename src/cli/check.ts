@@ -6,6 +6,7 @@ import { checkDeck, checkFailed, type DeckCheck } from '../export/check/index.ts
 import { jsonReport, textReport } from '../export/check/report.ts';
 import { EXIT_FAILED, EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, formatSeconds, openCommandProject, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
+import { listDecks } from '../project/project.ts';
 
 const NAME = 'check';
 
@@ -29,6 +30,8 @@ Options:
   --min-font-size PX   smallest readable text at the deck's size (default: 3 % of the slide
                        height, 21 px on 960×700)
   --timeout SEC        how long a deck may take to load (default: 60)
+  --jobs N             decks checked at once, each in its own page of one browser
+                       (default: the number of cores)
   -h, --help           this text
 
 Exit codes: 0 no errors (warnings alone pass unless --strict), 1 errors found (or warnings
@@ -43,6 +46,7 @@ const COMMAND = {
     strict: { type: 'boolean' },
     'min-font-size': { type: 'string' },
     timeout: { type: 'string' },
+    jobs: { type: 'string' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -56,21 +60,26 @@ async function main(): Promise<number> {
   const strict = values.strict ?? false;
 
   const started = performance.now();
-  const checks: DeckCheck[] = [];
+  const decks = listDecks(project);
+  const byDeck = new Map<string, DeckCheck>();
   // The report lists the pipeline's warnings with the page's findings: not printed twice.
-  await visitDecksInBrowser(
+  const failures = await visitDecksInBrowser(
     project,
     async (browser, deck, loaded) => {
-      progress(`checking ${deck.name}…`);
-      checks.push(await checkDeck(browser, deck, loaded, { project, minFontSize, timeoutMs }));
+      const check = await checkDeck(browser, deck, loaded, { project, minFontSize, timeoutMs });
+      byDeck.set(deck.name, check);
+      progress(`[${byDeck.size}/${decks.length}] checked ${deck.name}`);
     },
-    { printWarnings: false },
+    { printWarnings: false, decksAtOnce: parsePositive('--jobs', values.jobs, { integer: true, max: 16 }) },
   );
+  // In deck order, whichever finished first.
+  const checks = decks.flatMap((d) => byDeck.get(d.name) ?? []);
+  for (const { deck, error } of failures) progress(`${deck.name}: could not be checked: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
   if (values.json) process.stdout.write(`${JSON.stringify(jsonReport(checks, strict), null, 2)}\n`);
   else process.stdout.write(textReport(checks));
   const failed = checkFailed(checks, strict);
   progress(`checked ${checks.length} deck${checks.length === 1 ? '' : 's'} in ${formatSeconds(performance.now() - started)}${failed ? '' : ': passed'}`);
-  return failed ? EXIT_FAILED : EXIT_OK;
+  return failed || failures.length ? EXIT_FAILED : EXIT_OK;
 }
 
 await runCommand(NAME, main);

@@ -1,18 +1,28 @@
 /**
  * The run every browser command but `pdf` shares (the PDF export overlaps these steps for speed,
- * see src/export/pdf/export.ts): render and serve the decks, launch the browser, visit the decks
- * one by one, and close the browser and the site however the run ends.
+ * see src/export/pdf/export.ts): render and serve the decks, launch one browser, visit several
+ * decks at once (each in its own page), and close the browser and the site however the run ends.
  */
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../export/browser/index.ts';
 import { startSite, type SiteDeck } from '../export/site.ts';
 import { DeckStore, type LoadedDeck } from '../project/deck-store.ts';
 import { listDecks, type Project } from '../project/project.ts';
+import { availableParallelism } from 'node:os';
+import { mapPool } from '../util/pool.ts';
 import { progress } from './common.ts';
 
 export interface VisitOptions {
   /** Print the decks' pipeline warnings as they are rendered (off when the command reports them itself). */
   printWarnings: boolean;
+  /** Decks visited at once (default: the number of cores). */
+  decksAtOnce?: number;
+}
+
+/** A deck whose visit failed; the others were still visited. */
+export interface VisitFailure {
+  deck: SiteDeck;
+  error: unknown;
 }
 
 /** `visit` gets each deck's page and the deck as compiled for it (compiled once, shared with the site). */
@@ -20,7 +30,7 @@ export async function visitDecksInBrowser(
   project: Project,
   visit: (browser: Browser, deck: SiteDeck, loaded: LoadedDeck) => Promise<void>,
   options: VisitOptions,
-): Promise<void> {
+): Promise<VisitFailure[]> {
   const decks = listDecks(project);
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
   const store = new DeckStore(project);
@@ -28,7 +38,8 @@ export async function visitDecksInBrowser(
   try {
     const browser = await launchBrowser();
     try {
-      for (const deck of site.decks) await visit(browser, deck, store.load(deck));
+      const outcomes = await mapPool(site.decks, options.decksAtOnce ?? availableParallelism(), (deck) => visit(browser, deck, store.load(deck)));
+      return outcomes.flatMap((outcome, i) => (outcome.ok ? [] : [{ deck: site.decks[i]!, error: outcome.error }]));
     } finally {
       await browser.close();
     }

@@ -36,7 +36,7 @@ export async function addShareImages(project: Project, pageDir: (name: string) =
   const decks = listDecks(project);
   const shots = await mkdtemp(path.join(tmpdir(), 'slidewright-cards-'));
   try {
-    await visitDecksInBrowser(
+    const failures = await visitDecksInBrowser(
       project,
       async (browser, deck, loaded) => {
         const result = await snapshotDeck(browser, deck, { outDir: shots, range: [1], fragments: false, scale: 1, timeoutMs: 60_000, compiled: loaded, project, jobs: 1 });
@@ -49,7 +49,8 @@ export async function addShareImages(project: Project, pageDir: (name: string) =
       },
       { printWarnings: false },
     );
-    progress(`share images: ${decks.length} title slide${decks.length === 1 ? '' : 's'} as <deck>/${CARD_FILE}`);
+    for (const { deck, error } of failures) progress(`warning: ${deck.name}: no share image: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
+    progress(`share images: ${decks.length - failures.length} title slide${decks.length === 1 ? '' : 's'} as <deck>/${CARD_FILE}`);
   } catch (error) {
     if ((error as Error).name !== 'BrowserNotFoundError') throw error;
     progress(`warning: no browser to take the decks' share images (og:image), so the pages have none: ${(error as Error).message.split('\n')[0]}`);

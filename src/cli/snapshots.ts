@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { snapshotDeck } from '../export/snapshots/index.ts';
-import { EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, asUsage, formatSeconds, openCommandProject, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
+import { EXIT_FAILED, EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, asUsage, formatSeconds, openCommandProject, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
 import { parseRangeSpec } from '../export/settings.ts';
 
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const outDir = path.resolve(root, values.out ?? 'exports');
 
   const started = performance.now();
-  await visitDecksInBrowser(project, async (browser, deck, loaded) => {
+  const failures = await visitDecksInBrowser(project, async (browser, deck, loaded) => {
     const result = await snapshotDeck(browser, deck, {
       compiled: loaded,
       outDir,
@@ -81,9 +81,11 @@ async function main(): Promise<number> {
         `(${formatSeconds(result.ms)}, ${result.jobs} page${result.jobs === 1 ? '' : 's'})` +
         (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
     );
-  }, { printWarnings: true });
-  progress(`done in ${formatSeconds(performance.now() - started)}`);
-  return EXIT_OK;
+  // One deck at a time: each already photographs with several pages (--jobs).
+  }, { printWarnings: true, decksAtOnce: 1 });
+  for (const { deck, error } of failures) progress(`${deck.name}: failed: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
+  progress(`done in ${formatSeconds(performance.now() - started)}${failures.length ? `; ${failures.length} deck${failures.length === 1 ? '' : 's'} failed` : ''}`);
+  return failures.length ? EXIT_FAILED : EXIT_OK;
 }
 
 await runCommand(NAME, main);

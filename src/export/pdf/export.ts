@@ -237,6 +237,17 @@ class Deadline {
 /** Resources whose failure means the deck cannot be laid out: fail at once, not at the time limit. */
 const ESSENTIAL = new Set(['document', 'script', 'stylesheet']);
 
+/** The deck's own page, script or styles; an embedded frame's page (a video offline) is not. */
+function isEssential(request: Request, page: Page): boolean {
+  if (!ESSENTIAL.has(request.resourceType())) return false;
+  if (request.resourceType() !== 'document') return true;
+  try {
+    return request.frame() === page.mainFrame();
+  } catch {
+    return false; // a request without a frame (a worker's) is not the page
+  }
+}
+
 export interface OpenPage {
   context: BrowserContext;
   page: Page;
@@ -294,14 +305,14 @@ async function exportDeck(
     page.on('response', (response) => {
       if (response.status() < 400) return;
       const r = response.request();
-      if (ESSENTIAL.has(r.resourceType())) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (HTTP ${response.status()})`));
+      if (isEssential(r, page)) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (HTTP ${response.status()})`));
       else warnings.push(`${r.url()} did not load (HTTP ${response.status()})`);
     });
     page.on('requestfinished', (r) => pending.delete(r));
     page.on('requestfailed', (r) => {
       pending.delete(r);
       const reason = r.failure()?.errorText ?? 'failed';
-      if (ESSENTIAL.has(r.resourceType())) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (${reason})`));
+      if (isEssential(r, page)) failFatal(new DeckFailure(`the deck page could not load ${r.url()} (${reason})`));
       else warnings.push(`${r.url()} did not load (${reason})`);
     });
     page.on('pageerror', (e) => pageErrors.push(e.message.split('\n')[0]!));
