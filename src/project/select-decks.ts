@@ -55,7 +55,12 @@ export async function openProject(cwd: string, options: OpenOptions = {}): Promi
   for (const { kept, dropped } of shadowedDecks(all)) {
     warnings.push(`${path.relative(cwd, dropped.file)} is left out: ${path.relative(cwd, kept.file)} has the same name "${kept.name}"; rename one`);
   }
-  const decks = selectDecks(all, names);
+  // Places and names together (`check talks/x.md my-deck`): the places' decks, and the names
+  // among the decks the project has without places (slides/, or the config's).
+  const named = places.length && names.length ? selectDecks(resolveProject(cwd, { sources: asList(loaded.config.decks), include: [] }), names) : [];
+  const decks = named.length ? [...listDecks(all), ...named.filter((n) => !listDecks(all).some((d) => d.file === n.file))] : selectDecks(all, names);
+  const twin = decks.find((d, i) => decks.findIndex((o) => o.name === d.name) !== i);
+  if (twin) throw new DeckSelectionError(`two decks are named "${twin.name}" (${decks.filter((d) => d.name === twin.name).map((d) => path.relative(cwd, d.file)).join(', ')}); rename one`);
   return { project: { ...all, decks }, decks, all, config: loaded.config, warnings };
 }
 

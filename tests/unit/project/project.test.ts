@@ -130,7 +130,11 @@ describe('openProject', () => {
     const byName = await openProject(path.join(repo, 'presentations'), { args: ['beta'] });
     expect(byName.decks.map((d) => d.name)).toEqual(['beta']);
     expect(byName.all.decks).toBeUndefined();
-    await expect(openProject(repo, { args: ['presentations', 'gamma'] })).rejects.toThrow(/no deck "gamma" .*alpha, beta/);
+    await expect(openProject(repo, { args: ['presentations/alpha.md', 'gamma'] })).rejects.toThrow(/no deck "gamma"/);
+    // A place and a name together: the name among the default decks (here the folder itself).
+    const mixed = await openProject(path.join(repo, 'presentations'), { args: [path.join(repo, 'other', 'alpha.md'), 'beta'] });
+    expect(mixed.decks.map((d) => d.file)).toEqual([path.join(repo, 'other', 'alpha.md'), path.join(repo, 'presentations', 'beta.md')]);
+    await expect(openProject(path.join(repo, 'presentations'), { args: [path.join(repo, 'other', 'alpha.md'), 'alpha'] })).rejects.toThrow(/two decks are named "alpha"/);
   });
 
   it('selectDecks says where it looked when there are no decks', () => {
