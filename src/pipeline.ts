@@ -3,7 +3,7 @@
  * Adapters (the Vite plugin, the exporters) supply I/O: reading the file, checking that media
  * exist, printing diagnostics.
  */
-import type { Diagnostic } from './format/diagnostics.ts';
+import type { Diagnostic } from './shared/diagnostics.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck, JsonValue } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type RenderOptions, type UrlResolver } from './render/deck.ts';

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listDecks, resolveProject } from '../project/project.ts';
-import { formatDiagnostic } from '../format/diagnostics.ts';
+import { formatDiagnostic } from '../shared/diagnostics.ts';
 import { readUtf8, repairDeckText, type RepairResult } from '../repair/index.ts';
 import { visible } from '../repair/report.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';

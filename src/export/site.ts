@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatDiagnostic } from '../format/diagnostics.ts';
+import { formatDiagnostic } from '../shared/diagnostics.ts';
 import { renderDeckPage, renderIndexPage } from '../render/page.ts';
 import { deckStyleFiles, resolveDeckStyles, resolvePackageFile, type ThemeOverride } from '../project/styles.ts';
 import { DeckStore, type LoadedDeck } from '../project/deck-store.ts';

@@ -5,9 +5,9 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { parseAttributes, mergeAttributes } from './attributes.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import { fencedLines } from './fences.ts';
-import { extractFrontMatter } from './front-matter.ts';
+import { extractFrontMatter } from '../shared/front-matter.ts';
 import { headingBreaks } from './headings.ts';
 import { lexLine, splitLines, type LineToken } from './lexer.ts';
 import { REVEAL_THEMES } from './themes.ts';
@@ -311,7 +311,8 @@ function setOption(
 function warnIfSettingLike(token: Extract<LineToken, { type: 'comment' }>, report: (d: Diagnostic) => void): void {
   const text = token.text.trim();
   const keyed = /^([A-Za-z_$][\w$]*)\s*:\s*\S/.exec(text);
-  const url = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text);
+  // An address, alone or followed by words: its scheme is no option key.
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   if (!keyed && !url) return;
   const key = keyed?.[1];
   const option = key && !url ? (isRevealOption(key) ? key : suggestOption(key)) : null;
@@ -319,12 +320,12 @@ function warnIfSettingLike(token: Extract<LineToken, { type: 'comment' }>, repor
     severity: 'warning',
     code: 'comment-not-setting',
     message: url
-      ? `"${text}" is read as a comment (a bare address is no setting); it does nothing on the slides`
+      ? `"${text}" is read as a comment (an address is no setting); it does nothing on the slides`
       : option === key
         ? `"${text}" is read as a comment, not as the option ${key}: its value is several words`
         : `"${text}" is read as a comment: "${key}" is not a reveal.js option, so nothing is set`,
     line: token.line,
-    column: token.column,
+    column: token.column + token.text.length - token.text.trimStart().length,
     hint:
       option === key
         ? `write one value, e.g. [comment]: # (${key}: "${text.slice(text.indexOf(':') + 1).trim()}") for a string`

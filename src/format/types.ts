@@ -2,9 +2,10 @@
  * The typed deck model: what a deck IS, independent of markdown syntax and of HTML.
  * Plain data (no classes) so it can be serialised, diffed for hot updates and tested.
  */
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
+import type { JsonValue } from '../shared/json.ts';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type { JsonValue };
 
 /** One HTML attribute on a slide's `<section>`; `value: null` is a bare attribute. */
 export interface SlideAttribute {

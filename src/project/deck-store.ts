@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import { compileDeck, type CompiledDeck } from '../pipeline.ts';
 import { deckAddress } from '../render/page.ts';
 import { SlideCache } from '../render/slide-cache.ts';

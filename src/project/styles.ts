@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import { DEFAULT_CODE_THEME, DEFAULT_THEME } from '../format/types.ts';
 import { chooseTheme } from '../format/themes.ts';
 import { hasMath } from '../render/math.ts';

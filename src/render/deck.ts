@@ -4,8 +4,8 @@
  */
 import { deckSlides, type Deck, type DeckNode, type JsonValue, type Slide, type SlideAttribute } from '../format/types.ts';
 import { mergeAttributes } from '../format/attributes.ts';
-import type { Diagnostic } from '../format/diagnostics.ts';
-import { endsInsideFence } from '../format/fences.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
+import { endsInsideFence, fencedLines } from '../format/fences.ts';
 import { applyElementAttributes } from './element-attributes.ts';
 import { escapeHtml } from './escape.ts';
 import { createMarkdownEngine, type MarkdownEngine } from './markdown.ts';
@@ -245,13 +245,17 @@ function renderSection(
       hint: 'write <!-- .element: class="fragment" data-x="y" -->',
     });
   }
+  const bodyTags = engine.takeTextTags();
   const notes = slide.notes === null ? '' : `<aside class="notes">${engine.render(withLinks(slide.notes))}</aside>\n`;
-  for (const tag of engine.takeTextTags()) {
+  const places = [...locateTextTags(slide.body, slide.bodyLine, bodyTags)];
+  if (slide.notes !== null) places.push(...locateTextTags(slide.notes, slide.notesLine ?? slide.line, engine.takeTextTags()));
+  for (const { tag, line, column } of places) {
     diagnostics.push({
       severity: 'warning',
       code: 'text-tag',
       message: `${tag} is not an HTML tag, so it is shown as text (a browser would drop it)`,
-      ...locate(slide, tag),
+      line: line ?? slide.line,
+      column: column ?? 1,
       hint: `write \\${tag} or \`${tag}\` to say it is text, or fix the tag's name`,
     });
   }
@@ -285,6 +289,42 @@ function locate(slide: Slide, url: string): { line: number; column: number } {
   const at = slide.attributesAt;
   if (at && at.text.includes(url)) return { line: at.line, column: at.column + at.text.indexOf(url) };
   return { line: slide.line, column: 1 };
+}
+
+/**
+ * Where each placeholder tag marked passed on as HTML is written, in order: the n-th `<NAME>`
+ * shown as text is the n-th one outside code, escapes and comments (a `` `<NAME>` `` before it
+ * must not take its place). Marked gives no positions, so the text is searched.
+ */
+function locateTextTags(text: string, firstLine: number, tags: string[]): { tag: string; line?: number; column?: number }[] {
+  if (tags.length === 0) return [];
+  const lines = markupOnly(text).split('\n');
+  const from = new Map<string, { line: number; column: number }>();
+  return tags.map((tag) => {
+    let { line, column } = from.get(tag) ?? { line: 0, column: 0 };
+    for (; line < lines.length; line++, column = 0) {
+      const found = lines[line]!.indexOf(tag, column);
+      if (found >= 0) {
+        from.set(tag, { line, column: found + tag.length });
+        return { tag, line: firstLine + line, column: found + 1 };
+      }
+    }
+    from.set(tag, { line, column });
+    return { tag };
+  });
+}
+
+/** The markdown with what marked never passes on as HTML blanked (lines and columns kept). */
+function markupOnly(markdown: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  return lines
+    .map((l, i) => (fenced[i] ? blank(l) : l))
+    .join('\n')
+    .replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, blank)
+    .replace(/\\</g, '  ')
+    .replace(/<!--[\s\S]*?-->/g, blank);
 }
 
 function renderAttributes(attributes: SlideAttribute[]): string {

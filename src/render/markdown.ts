@@ -4,6 +4,7 @@
  */
 import htmlTags from 'html-tags';
 import { Marked, type Tokens } from 'marked';
+import { html as parse5Html } from 'parse5';
 import { renderCode } from './code.ts';
 import { HeadingIds, type HeadingRun } from './heading-ids.ts';
 import { mathExtension } from './math.ts';
@@ -26,18 +27,26 @@ export interface MarkdownEngine {
   takeHeadings(): HeadingRun;
   /** Counts these headings as rendered, if they would get the same ids now (see heading-ids.ts). */
   replayHeadings(run: HeadingRun): boolean;
-  /** The placeholder tags (`<NAME>`) shown as text since the last call, as written. */
+  /** The placeholder tags (`<NAME>`) shown as text since the last call, as written, in document order. */
   takeTextTags(): string[];
 }
 
-const HTML_ELEMENTS = new Set<string>(htmlTags);
+/**
+ * Element names a browser renders as elements: the standard list (html-tags), plus the obsolete
+ * ones its parser still builds (`<center>`, `<font>`, `<big>`, `<tt>`, `<marquee>`: parse5's
+ * table). parse5's table alone is not a list of elements: it names the tags the parser treats
+ * specially and lacks `<mark>`, `<kbd>`, `<video>`.
+ */
+const HTML_ELEMENTS = new Set<string>([...htmlTags, ...Object.values(parse5Html.TAG_NAMES).map((name) => name.toLowerCase())]);
 const TAG = /<(\/?)([A-Za-z][\w:-]*)([^<>]*)>/g;
+/** Raw HTML whose inside is no markup: a tag-like text there is not shown, or shown as written. */
+const OPAQUE = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
 /**
  * `Hei! I'm <NAME>`: a tag the browser does not know, never closed, is a placeholder the author
  * meant as text; passed on as HTML it would vanish from the slide. Known elements, custom
- * elements (with a dash), tags closed somewhere in the same text (`<center>…</center>`) and
- * everything inside `<svg>`/`<math>` pass unchanged.
+ * elements (with a dash), tags closed somewhere in the same text (`<center>…</center>`),
+ * everything inside `<svg>`/`<math>`, comments and `<script>`/`<style>` pass unchanged.
  */
 class TextTags {
   #source = '';
@@ -50,9 +59,19 @@ class TextTags {
   }
 
   rewrite(html: string): string {
+    let out = '';
+    let last = 0;
+    for (const opaque of html.matchAll(OPAQUE)) {
+      out += this.#rewriteTags(html.slice(last, opaque.index)) + opaque[0];
+      last = opaque.index + opaque[0].length;
+    }
+    return out + this.#rewriteTags(html.slice(last));
+  }
+
+  #rewriteTags(html: string): string {
     return html.replace(TAG, (tag, closing: string, name: string) => {
       const lower = name.toLowerCase();
-      if (lower === 'svg' || lower === 'math') this.#foreignDepth += closing ? -1 : tag.endsWith('/>') ? 0 : 1;
+      if (lower === 'svg' || lower === 'math') this.#foreignDepth = Math.max(0, this.#foreignDepth + (closing ? -1 : tag.endsWith('/>') ? 0 : 1));
       if (closing || this.#foreignDepth > 0 || HTML_ELEMENTS.has(lower) || lower.includes('-') || lower === 'svg' || lower === 'math') return tag;
       if (this.#source.includes(`</${lower}`)) return tag;
       this.#found.push(tag);

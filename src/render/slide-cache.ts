@@ -6,7 +6,7 @@
  * markdown options and the heading ids before it; the key holds all but the last, which is
  * checked on use (`HeadingIds.replay`). Entries not used by the last render are dropped.
  */
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import type { HeadingRun } from './heading-ids.ts';
 
 export interface CachedSlide {

@@ -11,7 +11,7 @@
  *    layers as the prose;
  *  - a switch (./switch.ts) and reporting (./report.ts).
  */
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import { DeckEvidence } from './evidence.ts';
 import { decodeMixed } from './cp1252.ts';
 import { byteHintsFor, hasSpots, looksDamaged } from './dropped-bytes.ts';

@@ -3,7 +3,7 @@
  * before → after (whole words, so "JosÃ©" → "José" rather than "Ã©" → "é"), one summary warning
  * per deck, and a warning for each spot that looks broken but could not be decided.
  */
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import { diffLine, type Hunk } from './align.ts';
 
 export interface Repair {

@@ -3,8 +3,8 @@
  * mdslides metadata style), or `fix_encoding: false` in YAML front matter at the top of the
  * file. When both appear, the last one in the file wins.
  */
-import type { Diagnostic } from '../format/diagnostics.ts';
-import { extractFrontMatter } from '../format/front-matter.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
+import { extractFrontMatter } from '../shared/front-matter.ts';
 
 export interface RepairSwitch {
   enabled: boolean;

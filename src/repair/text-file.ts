@@ -4,7 +4,7 @@
  * not dozens of "repaired mojibake" lines and a page of noise; a huge file must not freeze the
  * dev server. Pure: bytes in, a verdict out.
  */
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 
 /** Above this a deck is refused (20 MB: the largest real deck seen is 60 KB; a 5 MB one already takes seconds). */
 export const MAX_DECK_BYTES = 20 * 1024 * 1024;

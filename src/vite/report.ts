@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Logger } from 'vite';
-import { formatDiagnostic, type Diagnostic } from '../format/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../shared/diagnostics.ts';
 
 const reported = new WeakSet<object>();
 

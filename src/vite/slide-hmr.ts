@@ -21,7 +21,7 @@ import {
   type DeckUpdate,
   type DevPageData,
 } from '../client/deck/hmr-protocol.ts';
-import type { Diagnostic } from '../format/diagnostics.ts';
+import type { Diagnostic } from '../shared/diagnostics.ts';
 import { diffSlides } from '../render/deck-diff.ts';
 import type { RenderedNode } from '../render/deck.ts';
 import { deckStyleFiles, resolveDeckStyles } from '../project/styles.ts';

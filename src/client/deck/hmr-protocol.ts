@@ -3,7 +3,7 @@
  * (`hmr.ts`) exchange over Vite's HMR socket, and the page data the dev server puts in each
  * deck page. One module, so that both sides share the names and shapes.
  */
-import type { Diagnostic } from '../../format/diagnostics.ts';
+import type { Diagnostic } from '../../shared/diagnostics.ts';
 import type { SlidesPatch } from '../../render/deck-diff.ts';
 
 /** Id of the `<script type="application/json">` holding the page's `DevPageData`. */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Browser } from 'playwright';
-import type { Diagnostic } from '../../format/diagnostics.ts';
+import type { Diagnostic } from '../../shared/diagnostics.ts';
 import { resolveDeckStyles } from '../../project/styles.ts';
 import type { LoadedDeck } from '../../project/deck-store.ts';
 import type { Project } from '../../project/project.ts';

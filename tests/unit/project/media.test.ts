@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../src/format/diagnostics.ts';
+import type { Diagnostic } from '../../../src/shared/diagnostics.ts';
 import { createImageSizer, createMediaResolver, listMediaFiles } from '../../../src/project/media.ts';
 import { resolveProject } from '../../../src/project/project.ts';
 

@@ -6,7 +6,7 @@ import { commandDefaults, loadConfig, validateConfig } from '../../../src/projec
 import { createMediaResolver } from '../../../src/project/media.ts';
 import { commonFolder, listDecks, resolveProject, shadowedDecks } from '../../../src/project/project.ts';
 import { openProject, selectDecks } from '../../../src/project/select-decks.ts';
-import type { Diagnostic } from '../../../src/format/diagnostics.ts';
+import type { Diagnostic } from '../../../src/shared/diagnostics.ts';
 
 let dir: string;
 const write = (file: string, text = '# Deck\n') => {

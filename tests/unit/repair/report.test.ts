@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../src/format/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/shared/diagnostics.ts';
 import { diffLine } from '../../../src/repair/align.ts';
 import { repairDeckText } from '../../../src/repair/index.ts';
 import { lineRepairs, visible } from '../../../src/repair/report.ts';

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
-import type { JsonValue } from './types.ts';
+import type { JsonValue } from './json.ts';
 
 export interface FrontMatter {
   data: Record<string, JsonValue>;
