@@ -397,7 +397,7 @@ describe('comments shaped like settings', () => {
       [6, 15],
     ]);
     expect(warnings(deck)[0]!.message).toBe('"TODO: fix the ending" is read as a comment: "TODO" is not a reveal.js option, so nothing is set');
-    expect(warnings(deck)[1]!.message).toContain('a bare address is no setting');
+    expect(warnings(deck)[1]!.message).toContain('an address is no setting');
     expect(warnings(deck)[2]!.message).toContain('not as the option transition');
     expect(warnings(deck)[3]!.hint).toContain('did you mean "controls"?');
     expect(deck.options).toEqual({});
@@ -410,5 +410,41 @@ describe('comments shaped like settings', () => {
     );
     expect(warnings(deck)).toEqual([]);
     expect(deck.options).toEqual({ controls: true });
+  });
+
+  it('point at the key past leading spaces, and take an address followed by words for an address', () => {
+    const deck = parseDeck(d('[comment]: # (   TODO: fix the ending)', "[comment]: # 'https://example.org/x see there'", '# A'));
+    expect(warnings(deck)).toEqual([
+      {
+        severity: 'warning',
+        code: 'comment-not-setting',
+        message: '"TODO: fix the ending" is read as a comment: "TODO" is not a reveal.js option, so nothing is set',
+        line: 1,
+        column: 18,
+        hint: 'if it is a note to self, write it as <!-- TODO: fix the ending --> to silence this',
+      },
+      expect.objectContaining({ line: 2, column: 15, message: '"https://example.org/x see there" is read as a comment (an address is no setting); it does nothing on the slides' }),
+    ]);
+  });
+
+  it('leave every real directive as it was: separators, themes, options, unknown options with a value', () => {
+    const deck = parseDeck(
+      d(
+        '[comment]: # (THEME = solarized)',
+        '[comment]: # (CODE_THEME = monokai)',
+        '[comment]: # (width: "960")',
+        '[comment]: # (markdown: { smartypants: true })',
+        '[comment]: # (The list of themes is at https://revealjs.com/themes/)',
+        '[comment]: # (contorls: true)',
+        '# A',
+        '[comment]: # (||| data-auto-animate)',
+        'B',
+        '[comment]: # (!!!)',
+        'C',
+      ),
+    );
+    expect(deck.diagnostics.map((x) => [x.code, x.line])).toEqual([['unknown-option', 6]]);
+    expect(deck.options).toEqual({ width: '960', markdown: { smartypants: true }, contorls: true });
+    expect(shape(deck)).toEqual([20, 1]);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../src/format/parser.ts';
 import { parseFenceInfo, parseLineSpec, splitHighlightedLines } from '../../../src/render/code.ts';
@@ -234,5 +235,44 @@ describe('placeholder tags', () => {
     const html = render(source).slidesHtml;
     expect(html).toContain('<circle cx="5" cy="5" r="4"/>');
     expect(html).toContain('<DIV class="x">');
+  });
+
+  it('are placed where they are written, not at a copy in code, an escape or a comment', () => {
+    const source = d('# A', '', 'Write `<NAME>` or \\<NAME> <!-- <NAME> -->', 'then <NAME> here', '', 'Note:', '', '```', '<NAME>', '```', 'and <NAME> in the notes');
+    expect(warnings(source).map((w) => [w.line, w.column])).toEqual([
+      [4, 6],
+      [11, 5],
+    ]);
+    // Two of a kind on one slide: each at its own place.
+    expect(warnings(d('<X> and <X>', '', '<X>')).map((w) => [w.line, w.column])).toEqual([
+      [1, 1],
+      [1, 9],
+      [3, 1],
+    ]);
+  });
+
+  it('leave comments, scripts and obsolete elements a browser still knows alone', () => {
+    const source = d('<center>', '', '# A', '', '<!-- <NAME> -->', '', '<script>if (a<n && b>c) go();</script>', '', '<big>Big</big> <tt>tt', '');
+    expect(warnings(source)).toEqual([]);
+    const html = render(source).slidesHtml;
+    expect(html).toContain('<center>');
+    expect(html).toContain('<script>if (a<n && b>c) go();</script>');
+    expect(html).toContain('<tt>tt');
+  });
+
+  it("in the seed deck: the first notes' <NAME> shows as text, with a warning at line 25", () => {
+    const source = readFileSync(new URL('../../../slides/lpw2025-cpansec-update.md', import.meta.url), 'utf8');
+    const out = render(source);
+    expect(out.slidesHtml).toContain('Hei! I’m &lt;NAME&gt; and I’m here to introduce');
+    expect(out.diagnostics.filter((x) => x.code === 'text-tag')).toEqual([
+      {
+        severity: 'warning',
+        code: 'text-tag',
+        message: '<NAME> is not an HTML tag, so it is shown as text (a browser would drop it)',
+        line: 25,
+        column: 10,
+        hint: 'write \\<NAME> or `<NAME>` to say it is text, or fix the tag\'s name',
+      },
+    ]);
   });
 });
