@@ -1,9 +1,11 @@
 /**
- * The pure pipeline from a deck's text to its page: repaired text → Deck → HTML.
+ * The pure pipeline from a deck's text to its page: repaired text → text without control
+ * characters → Deck → HTML.
  * Adapters (the Vite plugin, the exporters) supply I/O: reading the file, checking that media
  * exist, printing diagnostics.
  */
 import type { Diagnostic } from './shared/diagnostics.ts';
+import { replaceControlCharacters } from './format/control-characters.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck, JsonValue } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type RenderOptions, type UrlResolver } from './render/deck.ts';
@@ -27,6 +29,8 @@ export interface CompileOptions {
   imageSize?: RenderOptions['imageSize'];
   /** The project's defaults (its config): what a deck does not set itself. */
   defaults?: DeckDefaults;
+  /** Milliseconds the deck's slides may take to render (see RenderOptions.budget); none when unset. */
+  renderBudgetMs?: number;
 }
 
 export interface DeckDefaults {
@@ -55,7 +59,8 @@ export interface CompiledDeck {
 export function compileDeck(source: string, options: CompileOptions = {}): CompiledDeck {
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
-  const deck = withDefaults(parseDeck(repair.text.replace(/^\ufeff/, '')), options.defaults);
+  const text = replaceControlCharacters(repair.text.replace(/^\ufeff/, ''));
+  const deck = withDefaults(parseDeck(text.text), options.defaults);
   const titleSlideExtra = deck.meta.qr === true && options.address ? qrFigure(options.address) : undefined;
   const rendered = renderDeck(deck, {
     resolveUrl: options.resolveUrl,
@@ -64,8 +69,9 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
     lazyImagesFrom: options.lazyImagesFrom,
     titleSlideExtra,
     imageSize: options.imageSize,
+    budget: options.renderBudgetMs === undefined ? undefined : { ms: options.renderBudgetMs, now: () => performance.now() },
   });
-  const diagnostics = [...repair.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
+  const diagnostics = [...repair.diagnostics, ...text.diagnostics, ...deck.diagnostics, ...rendered.diagnostics].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );
   return { repair, deck, rendered, diagnostics };

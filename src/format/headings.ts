@@ -20,7 +20,8 @@ interface Heading {
 }
 
 function findHeadings(text: string): Heading[] {
-  const tokens = new Lexer({ gfm: true }).lex(text);
+  // Block tokens only: headings are blocks, and the inline pass would double the cost.
+  const tokens = new Lexer({ gfm: true }).blockTokens(text.replace(/\r\n?/g, "\n"));
   const headings: Heading[] = [];
   let position = 0;
   // Lines are counted as the scan moves on, not from the top again for every heading.

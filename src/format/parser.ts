@@ -9,9 +9,10 @@ import type { Diagnostic } from '../shared/diagnostics.ts';
 import { fencedLines } from './fences.ts';
 import { extractFrontMatter } from '../shared/front-matter.ts';
 import { headingBreaks } from './headings.ts';
+import { limitMarkdown } from './limits.ts';
 import { lexLine, splitLines, type LineToken } from './lexer.ts';
 import { REVEAL_THEMES } from './themes.ts';
-import { isRevealOption, suggestOption, RESERVED_OPTION_KEYS } from './reveal-options.ts';
+import { checkOptionValue, isRevealOption, suggestOption, RESERVED_OPTION_KEYS } from './reveal-options.ts';
 import {
   DEFAULT_CODE_THEME,
   DEFAULT_THEME,
@@ -51,7 +52,10 @@ export function parseDeck(source: string): Deck {
   frontMatter.diagnostics.forEach(report);
   applyFrontMatter(deck, frontMatter.data, frontMatter.keyLines, report);
 
-  let tokens: LineToken[] = lines.slice(frontMatter.lineCount).map((text, i) => lexLine(text, frontMatter.lineCount + i + 1));
+  let tokens: LineToken[] = withinLimits(
+    lines.slice(frontMatter.lineCount).map((text, i) => lexLine(text, frontMatter.lineCount + i + 1)),
+    report,
+  );
   for (const token of tokens) {
     if (token.type === 'setting') readSetting(token, deck, report);
   }
@@ -125,6 +129,21 @@ export function parseDeck(source: string): Deck {
 }
 
 type SeparatorToken = Extract<LineToken, { type: 'separator' }>;
+
+/** The text lines with the limits on nesting and emphasis applied (see limits.ts); separators end containers. */
+function withinLimits(tokens: LineToken[], report: (d: Diagnostic) => void): LineToken[] {
+  const flow = tokens.filter((t) => t.type === 'text' || t.type === 'separator');
+  const limited = limitMarkdown(
+    flow.map((t) => (t.type === 'text' ? t.text : null)),
+    flow.map((t) => t.line),
+  );
+  limited.diagnostics.forEach(report);
+  const changed = new Map<LineToken, string>();
+  flow.forEach((t, i) => {
+    if (t.type === 'text' && limited.texts[i] !== t.text) changed.set(t, limited.texts[i]!);
+  });
+  return changed.size === 0 ? tokens : tokens.map((t) => (t.type === 'text' && changed.has(t) ? { ...t, text: changed.get(t)! } : t));
+}
 
 /** Whether the author split the deck: mdslides separators or reveal's `---` lines. */
 function hasSlideBreaks(tokens: LineToken[]): boolean {
@@ -299,6 +318,25 @@ function setOption(
       ...at,
       hint: suggestion ? `did you mean "${suggestion}"?` : 'see https://revealjs.com/config/ for the options',
     });
+  }
+  const mismatch = checkOptionValue(key, value);
+  if (mismatch) {
+    // A wrong type breaks the deck at run time (width: "alert(1)" ruins the layout): the default is safer.
+    const fix = mismatch.suggestion;
+    const outcome = Object.hasOwn(deck.options, key) ? `it stays ${JSON.stringify(deck.options[key])}` : 'the default applies';
+    report({
+      severity: 'warning',
+      code: 'bad-option-value',
+      message: `"${key}" must be ${mismatch.expected}; ${JSON.stringify(value)} was ignored, so ${outcome}`,
+      ...at,
+      hint:
+        fix === undefined
+          ? `see https://revealjs.com/config/ for "${key}"`
+          : typeof fix === 'string'
+            ? `did you mean "${fix}"?`
+            : `write ${key}: ${JSON.stringify(fix)}`,
+    });
+    return;
   }
   deck.options[key] = value;
 }

@@ -43,6 +43,11 @@ export interface RenderOptions {
    * size of their own get it, so the slide does not jump when the image arrives.
    */
   imageSize?: (url: string) => { width: number; height: number } | undefined;
+  /**
+   * Time the deck may take: past it, the slides left are shown as plain text with one error at
+   * the slide where time ran out (one file must not freeze the dev server or a build).
+   */
+  budget?: { ms: number; now: () => number };
 }
 
 /**
@@ -105,7 +110,27 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   const sharedLinks = collectLinkDefinitions(deck, engine);
   const diagnostics: Diagnostic[] = [];
   const context = `${JSON.stringify(markdown)}\n${sharedLinks}`;
-  const renderSlide = (slide: Slide) => cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out, options.imageSize));
+  const budget = options.budget;
+  const started = budget?.now();
+  let outOfTime = false;
+  const renderSlide = (slide: Slide): RenderedSlide => {
+    if (outOfTime) return plainSlide(slide);
+    const rendered = renderOrShowAsText(slide, diagnostics, () =>
+      cachedSection(slide, context, engine, options.cache, diagnostics, (out) => renderSection(slide, engine, sharedLinks, options.resolveUrl, out, options.imageSize)),
+    );
+    if (budget && started !== undefined && budget.now() - started > budget.ms) {
+      outOfTime = true;
+      diagnostics.push({
+        severity: 'error',
+        code: 'deck-too-slow',
+        message: `rendering took more than the deck's ${formatSeconds(budget.ms)} budget, at the slide here; the slides after it are shown as plain text`,
+        line: slide.line,
+        column: 1,
+        hint: 'split the deck, or move generated content into a code block or a file; the budget is the limits.renderSeconds setting',
+      });
+    }
+    return rendered;
+  };
   // Without notes, the notes are still rendered and then dropped, so that the headings in them
   // take the same ids and the slides' ids do not change between the two builds.
   let index = 0;
@@ -122,6 +147,45 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   );
   options.cache?.endRender();
   return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** A slide as its text, escaped: what a slide that cannot be rendered shows, so nothing is lost from view. */
+function plainSlide(slide: Slide): RenderedSlide {
+  const notes = slide.notes === null ? '' : `<aside class="notes"><pre class="slidewright-plain">${escapeHtml(slide.notes)}</pre></aside>\n`;
+  return { attributes: renderAttributes(slide.attributes), body: `<pre class="slidewright-plain">${escapeHtml(slide.body)}</pre>\n`, notes, line: slide.line };
+}
+
+/** The library a thrown error comes from, by its stack, to name it in the message. */
+function thrower(error: unknown): string | null {
+  const stack = (error as Error)?.stack ?? '';
+  const m = /node_modules[\\/](marked|katex|highlight\.js|parse5|smartypants)[\\/]/.exec(stack);
+  return m ? m[1]! : null;
+}
+
+/**
+ * A slide whose rendering throws (a library's limit, a bug) is one error at its line and its
+ * text on the page; the other slides render.
+ */
+function renderOrShowAsText(slide: Slide, diagnostics: Diagnostic[], render: () => RenderedSlide): RenderedSlide {
+  try {
+    return render();
+  } catch (error) {
+    const from = thrower(error);
+    const message = ((error as Error)?.message ?? String(error)).split('\n')[0];
+    diagnostics.push({
+      severity: 'error',
+      code: 'slide-failed',
+      message: `this slide could not be rendered (${from ? `${from}: ` : ''}${message}); it is shown as plain text`,
+      line: slide.line,
+      column: 1,
+      hint: 'simplify the slide (deep nesting, huge lines); if it looks ordinary, please report it with the slide',
+    });
+    return plainSlide(slide);
+  }
 }
 
 /**
@@ -246,7 +310,22 @@ function renderSection(
     });
   }
   const bodyTags = engine.takeTextTags();
+  const bodyMath = engine.takeMathErrors();
   const notes = slide.notes === null ? '' : `<aside class="notes">${engine.render(withLinks(slide.notes))}</aside>\n`;
+  const mathErrors = [
+    ...bodyMath.map((error) => ({ error, ...findInText(slide.body, slide.bodyLine, error.tex) })),
+    ...engine.takeMathErrors().map((error) => ({ error, ...findInText(slide.notes ?? '', slide.notesLine ?? slide.line, error.tex) })),
+  ];
+  for (const { error, line, column } of mathErrors) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'math-error',
+      message: `KaTeX cannot read this formula (${error.message}); it shows in red on the slide`,
+      line: line ?? slide.line,
+      column: column ?? 1,
+      hint: 'see https://katex.org/docs/supported for what KaTeX reads',
+    });
+  }
   const places = [...locateTextTags(slide.body, slide.bodyLine, bodyTags)];
   if (slide.notes !== null) places.push(...locateTextTags(slide.notes, slide.notesLine ?? slide.line, engine.takeTextTags()));
   for (const { tag, line, column } of places) {
@@ -273,6 +352,17 @@ function renderSection(
   }
   if (imageSize) parts.body = withImageSizes(parts.body, imageSize);
   return { ...parts, line: slide.line };
+}
+
+/** Where the first line of `needle` is written in `text` (which starts at `firstLine`), if it is. */
+function findInText(text: string, firstLine: number, needle: string): { line?: number; column?: number } {
+  const first = needle.split('\n')[0]!;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const column = lines[i]!.indexOf(first);
+    if (column >= 0) return { line: firstLine + i, column: column + 1 };
+  }
+  return {};
 }
 
 /** Where in the source a URL of this slide is written: the body, the notes, the separator. */

@@ -7,7 +7,7 @@ import { Marked, type Tokens } from 'marked';
 import { html as parse5Html } from 'parse5';
 import { renderCode } from './code.ts';
 import { HeadingIds, type HeadingRun } from './heading-ids.ts';
-import { mathExtension } from './math.ts';
+import { mathExtension, mayHaveMath, type MathError } from './math.ts';
 import { smartPunctuation } from './smartypants.ts';
 
 export interface MarkdownOptions {
@@ -29,6 +29,8 @@ export interface MarkdownEngine {
   replayHeadings(run: HeadingRun): boolean;
   /** The placeholder tags (`<NAME>`) shown as text since the last call, as written, in document order. */
   takeTextTags(): string[];
+  /** The formulas KaTeX could not read since the last call, in document order. */
+  takeMathErrors(): MathError[];
 }
 
 /**
@@ -90,7 +92,9 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   const headings = new HeadingIds();
   marked.use(headings.extension());
   if (options.smartypants) marked.use({ hooks: { postprocess: smartPunctuation } });
-  marked.use(mathExtension());
+  let withMath = false;
+  const mathErrors: MathError[] = [];
+  marked.use(mathExtension(() => withMath, (error) => mathErrors.push(error)));
   const textTags = new TextTags();
   marked.use({
     renderer: {
@@ -105,6 +109,7 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
   return {
     render: (markdown) => {
       textTags.start(markdown);
+      withMath = mayHaveMath(markdown);
       return marked.parse(markdown, { async: false });
     },
     linkDefinitions(markdown) {
@@ -119,5 +124,6 @@ export function createMarkdownEngine(options: MarkdownOptions): MarkdownEngine {
     takeHeadings: () => headings.takeRun(),
     replayHeadings: (run) => headings.replay(run),
     takeTextTags: () => textTags.take(),
+    takeMathErrors: () => mathErrors.splice(0),
   };
 }
