@@ -8,8 +8,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonValue } from '../format/types.ts';
-import { suggestOption } from '../format/reveal-options.ts';
-import type { Layout } from './project.ts';
+import { checkOptionValue, suggestOption } from '../format/reveal-options.ts';
+import type { DeckLimits, Layout } from './project.ts';
 
 export interface SlidewrightConfig {
   /** Deck folders or files (default: `slides`). */
@@ -30,6 +30,8 @@ export interface SlidewrightConfig {
   url?: string;
   /** false: `build --no-notes`. */
   notes?: boolean;
+  /** What one deck may be and take (see docs/limits.md): `{ deckMegabytes: 20, nesting: 100, renderSeconds: 10 }`. */
+  limits?: DeckLimits;
   /** Defaults of each command's options, by option name (`pdf: { notes: "page", jobs: 2 }`). */
   dev?: CommandDefaults;
   build?: CommandDefaults;
@@ -57,6 +59,7 @@ export interface LoadedConfig {
 }
 
 export const CONFIG_FILES = ['slidewright.config.ts', 'slidewright.config.mjs', 'slidewright.config.js', 'slidewright.config.json'];
+const LIMIT_KEYS: readonly string[] = ['deckMegabytes', 'nesting', 'renderSeconds'] satisfies (keyof DeckLimits)[];
 const COMMAND_KEYS = ['dev', 'build', 'pdf', 'snapshots', 'check'] as const;
 type Check = (value: unknown) => string | null;
 const isString: Check = (v) => (typeof v === 'string' && v !== '' ? null : 'a non-empty string');
@@ -72,6 +75,11 @@ const KEYS: Record<keyof SlidewrightConfig, Check> = {
   base: (v) => (typeof v === 'string' && v.startsWith('/') ? null : 'a path that starts with /'),
   url: (v) => (typeof v === 'string' && /^https?:\/\/[^/]+/.test(v) ? null : 'an http(s) address'),
   notes: (v) => (typeof v === 'boolean' ? null : 'true or false'),
+  limits: (v) =>
+    isObject(v) ??
+    (Object.entries(v as object).every(([key, x]) => LIMIT_KEYS.includes(key) && typeof x === 'number' && x > 0)
+      ? null
+      : `an object of positive numbers with the keys ${LIMIT_KEYS.join(', ')}`),
   ...Object.fromEntries(
     COMMAND_KEYS.map((key) => [
       key,
@@ -96,9 +104,23 @@ export function validateConfig(value: unknown, source: string): { config: Slidew
     if (item === undefined) continue;
     const wanted = check(item);
     if (wanted) throw new ConfigError(`${source}: "${key}" must be ${wanted} (it is ${JSON.stringify(item)})`);
+    if (key === 'reveal') checkRevealDefaults(item as Record<string, unknown>, source);
     config[key] = item;
   }
   return { config: config as SlidewrightConfig, warnings };
+}
+
+/** Each reveal.js default must fit its option's type; unlike in a deck, a wrong one is an error, as it would change every deck. */
+function checkRevealDefaults(reveal: Record<string, unknown>, source: string): void {
+  for (const [option, value] of Object.entries(reveal)) {
+    if (value === undefined) continue;
+    // A JavaScript config may hold a function, which fits no type: the page receives the options as JSON.
+    const mismatch = checkOptionValue(option, value as JsonValue);
+    if (!mismatch) continue;
+    const fix = mismatch.suggestion === undefined ? '' : `; did you mean ${JSON.stringify(mismatch.suggestion)}?`;
+    const written = (JSON.stringify(value) as string | undefined) ?? typeof value;
+    throw new ConfigError(`${source}: "reveal.${option}" must be ${mismatch.expected} (it is ${written})${fix}`);
+  }
 }
 
 /** The configuration of the project in `dir`: the first config file found, else package.json's key. */

@@ -49,7 +49,7 @@ const EXPECTED: Record<string, Expected> = {
       16: 'data-transition="slide-in none-out"',
       17: 'data-transition="fade-in slide-out"',
     },
-    diagnostics: [],
+    diagnostics: ['15:bad-option-value'], // controlsBackArrows: "true" is not one of its values
   },
   'CPAN-Security__security.metacpan.org__lpw2025-cpansec-update.md': {
     shape: [1, 1, 12, 1, 1],
@@ -57,7 +57,7 @@ const EXPECTED: Record<string, Expected> = {
     theme: 'solarized',
     notes: Array.from({ length: 16 }, (_, i) => i),
     attributes: {},
-    diagnostics: [],
+    diagnostics: ['15:bad-option-value'], // controlsBackArrows: "true" is not one of its values
   },
   'EnriqueSoria__xerrada-django-lifecycle__slides.md': {
     // Line 473 is `[comment]: #  (!!! ...)` with two spaces: not a separator for mdslides

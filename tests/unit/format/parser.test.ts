@@ -247,9 +247,9 @@ describe('the seed deck', () => {
       height: '700',
       help: true,
       progress: true,
-      controlsBackArrows: 'true',
     });
-    expect(deck.diagnostics).toEqual([]);
+    // controlsBackArrows: "true" is none of "faded", "hidden", "visible": warned about and left to the default.
+    expect(deck.diagnostics.map((x) => `${x.line}:${x.column}:${x.code}`)).toEqual(['15:15:bad-option-value']);
   });
 });
 
@@ -446,5 +446,88 @@ describe('comments shaped like settings', () => {
     expect(deck.diagnostics.map((x) => [x.code, x.line])).toEqual([['unknown-option', 6]]);
     expect(deck.options).toEqual({ width: '960', markdown: { smartypants: true }, contorls: true });
     expect(shape(deck)).toEqual([20, 1]);
+  });
+});
+
+describe('typed options', () => {
+  it('warns at the option of a directive whose value does not fit, and leaves the option unset', () => {
+    const deck = parseDeck(d('# A', '[comment]: # (width: alert(1))', '[comment]: # (controls: true)'));
+    expect(deck.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'bad-option-value',
+        message: '"width" must be a number of pixels or a percentage such as "80%"; "alert(1)" was ignored, so the default applies',
+        line: 2,
+        column: 15,
+        hint: 'see https://revealjs.com/config/ for "width"',
+      },
+    ]);
+    expect(deck.options).toEqual({ controls: true });
+    expect('width' in deck.options).toBe(false);
+  });
+
+  it('suggests the closest value, or the value meant', () => {
+    const deck = parseDeck(d('[comment]: # (transition: zom)', '[comment]: # (margin: "0.1")', '[comment]: # (slideNumber: "true")', 'A'));
+    expect(deck.diagnostics.map((x) => [x.code, x.line, x.hint])).toEqual([
+      ['bad-option-value', 1, 'did you mean "zoom"?'],
+      ['bad-option-value', 2, 'write margin: 0.1'],
+      ['bad-option-value', 3, 'write slideNumber: true'],
+    ]);
+    expect(deck.diagnostics[0]!.message).toBe(
+      '"transition" must be "none", "fade", "slide", "convex", "concave" or "zoom"; "zom" was ignored, so the default applies',
+    );
+    expect(deck.options).toEqual({});
+  });
+
+  it('keeps an earlier good value and says so', () => {
+    const deck = parseDeck(d('[comment]: # (width: 1280)', '[comment]: # (width: wide)', 'A'));
+    expect(deck.options).toEqual({ width: 1280 });
+    expect(deck.diagnostics[0]!.message).toBe('"width" must be a number of pixels or a percentage such as "80%"; "wide" was ignored, so it stays 1280');
+  });
+
+  it('checks front matter options, top-level and under reveal:, at their key lines', () => {
+    const deck = parseDeck(d('---', 'title: T', 'width: alert(1)', 'reveal:', '  transition: zoomm', '  center: false', '---', '# A'));
+    expect(deck.diagnostics.map((x) => [x.code, x.line, x.column, x.hint])).toEqual([
+      ['bad-option-value', 3, 1, 'see https://revealjs.com/config/ for "width"'],
+      ['bad-option-value', 4, 1, 'did you mean "zoom"?'],
+    ]);
+    expect(deck.options).toEqual({ center: false });
+  });
+
+  it('leaves a deck of good values as it was', () => {
+    const lines = [
+      '[comment]: # (width: "960")',
+      '[comment]: # (height: "80%")',
+      '[comment]: # (margin: 0.1)',
+      '[comment]: # (transition: zoom)',
+      '[comment]: # (slideNumber: c/t)',
+      '[comment]: # (autoSlide: false)',
+      '[comment]: # (view: scroll)',
+      '[comment]: # (keyboard: { 13: next })',
+      '[comment]: # (markdown: { smartypants: true })',
+      '# A',
+    ];
+    const deck = parseDeck(d(...lines));
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.options).toEqual({
+      width: '960',
+      height: '80%',
+      margin: 0.1,
+      transition: 'zoom',
+      slideNumber: 'c/t',
+      autoSlide: false,
+      view: 'scroll',
+      keyboard: { 13: 'next' },
+      markdown: { smartypants: true },
+    });
+    const front = parseDeck(d('---', 'reveal:', '  width: 1280', '  controlsLayout: edges', '---', '# A'));
+    expect(front.diagnostics).toEqual([]);
+    expect(front.options).toEqual({ width: 1280, controlsLayout: 'edges' });
+  });
+
+  it('passes unknown keys on as before, whatever their value', () => {
+    const deck = parseDeck(d('[comment]: # (menuPlugin: alert(1))', 'A'));
+    expect(deck.diagnostics.map((x) => x.code)).toEqual(['unknown-option']);
+    expect(deck.options).toEqual({ menuPlugin: 'alert(1)' });
   });
 });
