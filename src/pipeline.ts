@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from './shared/diagnostics.ts';
 import { replaceControlCharacters } from './format/control-characters.ts';
+import type { MarkdownLimits } from './format/limits.ts';
 import { parseDeck } from './format/parser.ts';
 import type { Deck, JsonValue } from './format/types.ts';
 import { renderDeck, type RenderedDeck, type RenderOptions, type UrlResolver } from './render/deck.ts';
@@ -31,6 +32,8 @@ export interface CompileOptions {
   defaults?: DeckDefaults;
   /** Milliseconds the deck's slides may take to render (see RenderOptions.budget); none when unset. */
   renderBudgetMs?: number;
+  /** Where nesting and emphasis marks stop being parsed (default: DEFAULT_LIMITS of format/limits.ts). */
+  limits?: MarkdownLimits;
 }
 
 export interface DeckDefaults {
@@ -60,7 +63,7 @@ export function compileDeck(source: string, options: CompileOptions = {}): Compi
   const repair = repairDeckText(source, { file: options.file });
   // A byte-order mark is kept by repair (and by fix-encoding --write) but is not part of line 1.
   const text = replaceControlCharacters(repair.text.replace(/^\ufeff/, ''));
-  const deck = withDefaults(parseDeck(text.text), options.defaults);
+  const deck = withDefaults(parseDeck(text.text, { limits: options.limits }), options.defaults);
   const titleSlideExtra = deck.meta.qr === true && options.address ? qrFigure(options.address) : undefined;
   const rendered = renderDeck(deck, {
     resolveUrl: options.resolveUrl,

@@ -35,10 +35,16 @@ export function withShareImage(html: string, image: { url: string; width: number
 export async function addShareImages(project: Project, pageDir: (name: string) => string, address?: (name: string) => string): Promise<void> {
   const decks = listDecks(project);
   const shots = await mkdtemp(path.join(tmpdir(), 'slidewright-cards-'));
+  const skipped: string[] = [];
   try {
     const failures = await visitDecksInBrowser(
       project,
       async (browser, deck, loaded) => {
+        // A deck with errors (refused, failed) has no page worth sharing, and maybe no slide to take.
+        if (loaded.rendered.slideCount === 0 || loaded.diagnostics.some((d) => d.severity === 'error')) {
+          skipped.push(deck.name);
+          return;
+        }
         const result = await snapshotDeck(browser, deck, { outDir: shots, range: [1], fragments: false, scale: 1, timeoutMs: 60_000, compiled: loaded, project, jobs: 1 });
         const image = result.index.images[0];
         if (!image) return;
@@ -50,7 +56,8 @@ export async function addShareImages(project: Project, pageDir: (name: string) =
       { printWarnings: false },
     );
     for (const { deck, error } of failures) progress(`warning: ${deck.name}: no share image: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
-    progress(`share images: ${decks.length - failures.length} title slide${decks.length === 1 ? '' : 's'} as <deck>/${CARD_FILE}`);
+    const taken = decks.length - failures.length - skipped.length;
+    progress(`share images: ${taken} title slide${taken === 1 ? '' : 's'} as <deck>/${CARD_FILE}${skipped.length ? ` (none for ${skipped.join(', ')}: errors)` : ''}`);
   } catch (error) {
     if ((error as Error).name !== 'BrowserNotFoundError') throw error;
     progress(`warning: no browser to take the decks' share images (og:image), so the pages have none: ${(error as Error).message.split('\n')[0]}`);

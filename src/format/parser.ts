@@ -9,7 +9,7 @@ import type { Diagnostic } from '../shared/diagnostics.ts';
 import { fencedLines } from './fences.ts';
 import { extractFrontMatter } from '../shared/front-matter.ts';
 import { headingBreaks } from './headings.ts';
-import { limitMarkdown } from './limits.ts';
+import { limitMarkdown, type MarkdownLimits } from './limits.ts';
 import { lexLine, splitLines, type LineToken } from './lexer.ts';
 import { REVEAL_THEMES } from './themes.ts';
 import { checkOptionValue, isRevealOption, suggestOption, RESERVED_OPTION_KEYS } from './reveal-options.ts';
@@ -34,7 +34,8 @@ const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 /** Settings written `KEY = value` that the parser knows (FIX_ENCODING belongs to src/repair). */
 const KNOWN_SETTINGS = new Set(['THEME', 'CODE_THEME', 'FIX_ENCODING', 'SLIDE_LEVEL']);
 
-export function parseDeck(source: string): Deck {
+/** `limits`: where nesting and emphasis marks stop being parsed (see limits.ts). */
+export function parseDeck(source: string, options: { limits?: MarkdownLimits } = {}): Deck {
   const deck: Deck = {
     title: null,
     theme: DEFAULT_THEME,
@@ -55,6 +56,7 @@ export function parseDeck(source: string): Deck {
   let tokens: LineToken[] = withinLimits(
     lines.slice(frontMatter.lineCount).map((text, i) => lexLine(text, frontMatter.lineCount + i + 1)),
     report,
+    options.limits,
   );
   for (const token of tokens) {
     if (token.type === 'setting') readSetting(token, deck, report);
@@ -131,11 +133,12 @@ export function parseDeck(source: string): Deck {
 type SeparatorToken = Extract<LineToken, { type: 'separator' }>;
 
 /** The text lines with the limits on nesting and emphasis applied (see limits.ts); separators end containers. */
-function withinLimits(tokens: LineToken[], report: (d: Diagnostic) => void): LineToken[] {
+function withinLimits(tokens: LineToken[], report: (d: Diagnostic) => void, limits?: MarkdownLimits): LineToken[] {
   const flow = tokens.filter((t) => t.type === 'text' || t.type === 'separator');
   const limited = limitMarkdown(
     flow.map((t) => (t.type === 'text' ? t.text : null)),
     flow.map((t) => t.line),
+    limits,
   );
   limited.diagnostics.forEach(report);
   const changed = new Map<LineToken, string>();

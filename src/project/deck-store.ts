@@ -10,6 +10,10 @@ import { deckAddress } from '../render/page.ts';
 import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
 import { refuseAsDeck } from '../repair/text-file.ts';
+import { DEFAULT_LIMITS } from '../format/limits.ts';
+
+/** Seconds a deck's slides may take to render, unless the config's `limits.renderSeconds` says otherwise. */
+const DEFAULT_RENDER_SECONDS = 10;
 import { createImageSizer, createMediaResolver } from './media.ts';
 import { listDecks, type DeckEntry, type Project } from './project.ts';
 
@@ -98,7 +102,8 @@ export class DeckStore {
     const bytes = readFileSync(entry.file);
     const extra: Diagnostic[] = [];
     const media = new Set<string>();
-    const refusal = refuseAsDeck(bytes);
+    const limits = this.project.limits ?? {};
+    const refusal = refuseAsDeck(bytes, limits.deckMegabytes === undefined ? undefined : limits.deckMegabytes * 1024 * 1024);
     if (refusal) {
       // Not a deck: one error, and an empty page, rather than a repair report of binary noise.
       const empty = compileDeck('', { defaults: this.project.defaults });
@@ -127,6 +132,8 @@ export class DeckStore {
       address: this.options.siteUrl ? deckAddress(this.options.siteUrl, entry.name) : undefined,
       imageSize: createImageSizer(this.project),
       defaults: this.project.defaults,
+      renderBudgetMs: (limits.renderSeconds ?? DEFAULT_RENDER_SECONDS) * 1000,
+      limits: { ...DEFAULT_LIMITS, ...(limits.nesting === undefined ? {} : { nesting: limits.nesting }) },
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name, media: [...media] };

@@ -35,6 +35,18 @@ export interface ProjectOptions {
   layout?: Layout;
   /** Theme and reveal.js options for the decks that do not set them (the config's). */
   defaults?: DeckDefaults;
+  /** The limits on one deck (the config's `limits`; see docs/limits.md). */
+  limits?: DeckLimits;
+}
+
+/** What one deck may be and take: past these a deck gets an error or is shown in part as text. */
+export interface DeckLimits {
+  /** The largest deck file, in megabytes (default 20). */
+  deckMegabytes?: number;
+  /** List and quote levels parsed (default 100). */
+  nesting?: number;
+  /** Seconds a deck's slides may take to render (default 10). */
+  renderSeconds?: number;
 }
 
 export type Layout = 'site' | 'mdslides';
@@ -53,6 +65,7 @@ export interface Project {
   includeDirs: string[];
   layout: Layout;
   defaults?: DeckDefaults;
+  limits?: DeckLimits;
 }
 
 export interface DeckEntry {
@@ -102,7 +115,7 @@ export function resolveProject(base: string, options: ProjectOptions = {}): Proj
     }
   }
   const root = commonFolder([realBase, ...deckDirs, ...deckFiles.map((f) => path.dirname(f)), ...includeDirs.map((d) => path.dirname(d))]);
-  return { root, base: realBase, deckDirs, deckFiles, includeDirs, decks: options.decks, layout: options.layout ?? 'site', defaults: options.defaults };
+  return { root, base: realBase, deckDirs, deckFiles, includeDirs, decks: options.decks, layout: options.layout ?? 'site', defaults: options.defaults, limits: options.limits };
 }
 
 /** Markdown files of a folder that are decks: not hidden, not its README. */

@@ -50,6 +50,7 @@ export async function openProject(cwd: string, options: OpenOptions = {}): Promi
     include: options.include?.length ? options.include : asList(loaded.config.include),
     layout: options.layout ?? loaded.config.layout,
     defaults: { theme: loaded.config.theme, reveal: loaded.config.reveal as Record<string, JsonValue> | undefined },
+    limits: loaded.config.limits,
   });
   const warnings = [...loaded.warnings];
   for (const { kept, dropped } of shadowedDecks(all)) {

@@ -23,7 +23,7 @@ export function refuseAsDeck(bytes: Uint8Array, maxBytes = MAX_DECK_BYTES): Diag
       code: 'deck-too-large',
       message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, above the ${(maxBytes / 1024 / 1024).toFixed(0)} MB a deck may have; its page is left empty`,
       ...at,
-      hint: 'split it into several decks, or move generated data out of the markdown',
+      hint: 'split it into several decks, or move generated data out of the markdown (the limit is limits.deckMegabytes in slidewright.config)',
     };
   }
   const nul = bytes.indexOf(0);

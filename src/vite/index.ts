@@ -13,7 +13,7 @@ import { fontSubsetPlugin } from './font-subset.ts';
 import { mediaPlugins } from './media-plugin.ts';
 import { pagesPlugin } from './pages.ts';
 import { asList } from '../project/config.ts';
-import { resolveProject, type Project } from '../project/project.ts';
+import { resolveProject, type DeckLimits, type Project } from '../project/project.ts';
 import type { JsonValue } from '../format/types.ts';
 import { slideHmr } from './slide-hmr.ts';
 import { themeFontsPlugin } from './theme-fonts.ts';
@@ -35,6 +35,8 @@ export interface SlidewrightOptions {
   theme?: string;
   /** reveal.js options for every deck; a deck's own settings win. */
   reveal?: Record<string, JsonValue>;
+  /** What one deck may be and take (see docs/limits.md). */
+  limits?: DeckLimits;
   /** The project as a command resolved it (then `root`, `decks`, `include`, `theme`, `reveal` are not read). */
   project?: Project;
   /** Use this theme instead of the decks' own (the exporters' `--theme`). */
@@ -54,6 +56,7 @@ export function slidewright(options: SlidewrightOptions = {}): Plugin[] {
       sources: asList(options.decks),
       include: asList(options.include),
       defaults: { theme: options.theme, reveal: options.reveal },
+      limits: options.limits,
     });
   // In dev a deck is compiled on every save: its unchanged slides are not rendered again.
   // The first two slides' images load at once; later ones as the visitor gets near them.
