@@ -10,6 +10,8 @@ import { DeckStore, type LoadedDeck } from '../project/deck-store.ts';
 import { listDecks, type Project } from '../project/project.ts';
 import { availableParallelism } from 'node:os';
 import { mapPool } from '../util/pool.ts';
+import { formatDiagnostic } from '../shared/diagnostics.ts';
+import path from 'node:path';
 import { progress } from './common.ts';
 
 export interface VisitOptions {
@@ -38,7 +40,13 @@ export async function visitDecksInBrowser(
   try {
     const browser = await launchBrowser();
     try {
-      const outcomes = await mapPool(site.decks, options.decksAtOnce ?? availableParallelism(), (deck) => visit(browser, deck, store.load(deck)));
+      const outcomes = await mapPool(site.decks, options.decksAtOnce ?? availableParallelism(), async (deck) => {
+        const loaded = store.load(deck);
+        // A deck refused or failed has an empty page, which never becomes a ready deck: its error is the answer.
+        const error = loaded.rendered.slideCount === 0 ? loaded.diagnostics.find((d) => d.severity === 'error') : undefined;
+        if (error) throw new Error(formatDiagnostic(path.relative(process.cwd(), loaded.file) || loaded.file, error));
+        await visit(browser, deck, loaded);
+      });
       return outcomes.flatMap((outcome, i) => (outcome.ok ? [] : [{ deck: site.decks[i]!, error: outcome.error }]));
     } finally {
       await browser.close();

@@ -18,12 +18,12 @@ test.beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'slidewright-hostile-'));
   const slides = path.join(dir, 'slides');
   await mkdir(slides);
-  await writeFile(path.join(dir, 'slidewright.config.json'), JSON.stringify({ limits: { deckMegabytes: 1 } }));
+  await writeFile(path.join(dir, 'slidewright.config.json'), JSON.stringify({ limits: { deckMegabytes: 10 } }));
   await writeFile(path.join(slides, 'healthy.md'), '# A healthy talk\n\n[comment]: # (!!!)\n\n## Second slide\n\n* one\n* two\n');
   const noise = Buffer.alloc(50_000);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
   await writeFile(path.join(slides, 'binary.md'), noise);
-  await writeFile(path.join(slides, 'huge.md'), `# Huge\n\n${'- an item of a generated list\n'.repeat(50_000)}`);
+  await writeFile(path.join(slides, 'huge.md'), `# Huge\n\n${'- an item of a generated list\n'.repeat(400_000)}`);
   await writeFile(path.join(slides, 'deep.md'), `# Deep\n\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n`);
   await writeFile(path.join(slides, 'pasted.md'), '# Pasted\n\nText from a terminal: \x1b[31mred\x1b[0m\n');
 });
@@ -37,7 +37,7 @@ test('the healthy deck is built, each hostile one reported at file:line, exit 1'
   const output = `${build.stdout}\n${build.stderr}`;
   expect(build.status, output).toBe(1);
   expect(output).toMatch(/slides\/binary\.md:1:1: error: this is not a text file/);
-  expect(output).toMatch(/slides\/huge\.md:1:1: error: the file is 1\.4 MB, above the 1 MB/);
+  expect(output).toMatch(/slides\/huge\.md:1:1: error: the file is 11\.4 MB, above the 10 MB/);
   expect(output).toMatch(/slides\/deep\.md:103:1: warning: lists or quotes are nested more than 100 levels deep/);
   expect(output).toMatch(/slides\/pasted\.md:3:23: warning: 2 control characters \(first U\+001B\)/);
   expect(output).toMatch(/2 decks with errors .*slides\/binary\.md.*slides\/huge\.md/s);

@@ -77,6 +77,12 @@ async function prepareDecks(input: DeckSideInput): Promise<{ jobs: DeckJob[]; fa
     const started = performance.now();
     try {
       const loaded = store.load(entry);
+      // A deck refused or failed has an empty page, which never becomes a ready deck: its error is the answer.
+      const refusal = loaded.rendered.slideCount === 0 ? loaded.diagnostics.find((d) => d.severity === 'error') : undefined;
+      if (refusal) {
+        failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `not exported: ${refusal.message} (line ${refusal.line})`, warnings: [] });
+        continue;
+      }
       const resolved = resolveSettings({ cli: input.cli, frontMatter: loaded.deck.meta.pdf, deckOptions: loaded.deck.options });
       const warnings = [...resolved.warnings];
       if (resolved.settings.theme && resolved.sources.theme !== 'command line') {
