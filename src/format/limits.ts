@@ -80,7 +80,15 @@ export function limitMarkdown(
 ): { texts: (string | null)[]; diagnostics: Diagnostic[] } {
   const out = [...texts];
   const diagnostics: Diagnostic[] = [];
-  const fenced = fencedLines(texts.map((t) => t ?? ''));
+  // Fences per slide: a fence left open does not run past a separator, which ends the slide's markdown.
+  const fenced: boolean[] = [];
+  for (let start = 0; start < texts.length; ) {
+    let end = start;
+    while (end < texts.length && texts[end] !== null) end++;
+    fenced.push(...fencedLines(texts.slice(start, end) as string[]));
+    if (end < texts.length) fenced.push(false);
+    start = end + 1;
+  }
   let stack: Container[] = [];
   let tooDeep: { first: number; last: number } | null = null;
   let marks = 0;

@@ -300,6 +300,16 @@ function renderSection(
   const withLinks = (markdown: string) =>
     sharedLinks && !endsInsideFence(markdown.split('\n')) ? `${markdown}\n\n${sharedLinks}\n` : markdown;
   const body = applyElementAttributes(engine.render(withLinks(slide.body)));
+  if (body.tooDeep) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'html-too-deep',
+      message: `this slide's HTML is nested more than 512 elements deep, so its .element comments were not applied`,
+      line: slide.line,
+      column: 1,
+      hint: 'close the HTML tags you open',
+    });
+  }
   for (const text of body.junk) {
     diagnostics.push({
       severity: 'warning',

@@ -20,11 +20,29 @@ export interface ElementAttributesResult {
   sectionAttributes: SlideAttribute[];
   /** Text in a comment that is not an attribute. */
   junk: string[];
+  /** The HTML is nested deeper than a browser builds it: the comments were left as they are. */
+  tooDeep?: boolean;
+}
+
+/** Chromium's parser stops nesting at 512 elements; parse5's serializer recurses per level. */
+const MAX_DEPTH = 512;
+
+function depthOf(root: ParentNode): number {
+  let deepest = 0;
+  const stack: [ParentNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of node.childNodes) if ('childNodes' in child) stack.push([child as ParentNode, depth + 1]);
+  }
+  return deepest;
 }
 
 export function applyElementAttributes(html: string): ElementAttributesResult {
   if (!html.includes('.element')) return { html, sectionAttributes: [], junk: [] };
   const fragment = parseFragment(html);
+  if (depthOf(fragment) > MAX_DEPTH) return { html, sectionAttributes: [], junk: [], tooDeep: true };
   const sectionAttributes: SlideAttribute[] = [];
   const junk: string[] = [];
   const visit = (parent: ParentNode, isRoot: boolean) => {

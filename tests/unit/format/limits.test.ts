@@ -83,3 +83,12 @@ describe('the limits in a deck', () => {
     expect(() => compileDeck(`${'>'.repeat(4000)} x`)).not.toThrow();
   });
 });
+
+describe('limits past an unclosed fence', () => {
+  it('apply again after a separator (the fence ends with its slide)', () => {
+    const source = `\`\`\`js\n\n[comment]: # (!!!)\n\n${'- '.repeat(5000)}x\n`;
+    const compiled = compileDeck(source);
+    expect(compiled.diagnostics.map((d) => d.code)).toContain('nesting-too-deep');
+    expect(compiled.diagnostics.map((d) => d.code)).not.toContain('slide-failed');
+  });
+});

@@ -86,3 +86,10 @@ describe('KaTeX messages', () => {
     expect(compiled.rendered.slidesHtml).toContain('katex-error');
   });
 });
+
+describe('HTML nested deeper than a browser builds it', () => {
+  it('keeps its .element comments as they are, with a warning, instead of overflowing the stack', () => {
+    const compiled = compileDeck(`${'<b>'.repeat(5000)}\n\n<!-- .element: class="fragment" -->\n`);
+    expect(compiled.diagnostics.map((d) => d.code)).toEqual(['html-too-deep']);
+  });
+});

@@ -9,3 +9,17 @@ describe('the characters a deck shows', () => {
     expect(chars.has('W')).toBe(false);
   });
 });
+
+describe('text of known characters only', () => {
+  it('adds nothing, parsed or not', () => {
+    const known = new Set('<>/="abcdefghijklmnopqrstuvwxyz &;'.split(''));
+    expect(textCharacters('<p class="a">a &amp; b</p>', new Set(known))).toEqual(known);
+  });
+
+  it('still finds what an entity or a new character adds', () => {
+    const known = new Set('<>/="abcdefghijklmnopqrstuvwxyz &;'.split(''));
+    expect(textCharacters('<p>a &eacute;</p>', new Set(known)).has('é')).toBe(true);
+    expect(textCharacters('<p>a Z</p>', new Set(known)).has('Z')).toBe(true);
+    expect(textCharacters('<p>a &#8220;</p>', new Set(known)).has('“')).toBe(true);
+  });
+});
