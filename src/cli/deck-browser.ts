@@ -19,6 +19,8 @@ export interface VisitOptions {
   printWarnings: boolean;
   /** Decks visited at once (default: the number of cores). */
   decksAtOnce?: number;
+  /** Each page holds the deck's first slide alone (see DeckStore). */
+  firstSlideOnly?: boolean;
 }
 
 /** A deck whose visit failed; the others were still visited. */
@@ -35,7 +37,7 @@ export async function visitDecksInBrowser(
 ): Promise<VisitFailure[]> {
   const decks = listDecks(project);
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
-  const store = new DeckStore(project);
+  const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly });
   const site = await startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
   try {
     const browser = await launchBrowser();

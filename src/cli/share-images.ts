@@ -53,7 +53,7 @@ export async function addShareImages(project: Project, pageDir: (name: string) =
         const url = address ? `${address(deck.name)}${CARD_FILE}` : CARD_FILE;
         await writeFileAtomic(page, withShareImage(await readFile(page, 'utf8'), { url, width: result.index.width, height: result.index.height }));
       },
-      { printWarnings: false },
+      { printWarnings: false, firstSlideOnly: true },
     );
     for (const { deck, error } of failures) progress(`warning: ${deck.name}: no share image: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
     const taken = decks.length - failures.length - skipped.length;

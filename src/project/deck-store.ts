@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/diagnostics.ts';
 import { compileDeck, type CompiledDeck } from '../pipeline.ts';
+import { sectionHtml } from '../render/deck.ts';
 import { deckAddress } from '../render/page.ts';
 import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
@@ -28,6 +29,13 @@ export interface LoadedDeck extends CompiledDeck {
   media: string[];
 }
 
+function withFirstSlideOnly(deck: LoadedDeck): LoadedDeck {
+  const first = deck.rendered.nodes[0];
+  if (!first) return deck;
+  const slide = first.kind === 'slide' ? first.slide : first.slides[0]!;
+  return { ...deck, rendered: { ...deck.rendered, nodes: [{ kind: 'slide', slide }], slidesHtml: sectionHtml(slide), slideCount: 1 } };
+}
+
 export class DeckStore {
   readonly #cache = new Map<string, { stamp: string; deck: LoadedDeck }>();
   /** Per deck file, its rendered slides, so a recompile renders only what changed (dev). */
@@ -39,10 +47,12 @@ export class DeckStore {
    * `notes: false`: the pages carry no speaker notes (`slidewright build --no-notes`).
    * `lazyImagesFrom`: images from that slide on load lazily (the site's pages, not the exports).
    * `siteUrl`: the site's public address, for the QR code of decks that ask for one (`qr: true`).
+   * `firstSlideOnly`: each deck's page holds its first slide alone (the share image: a browser
+   * need not lay out a large deck to take its title slide).
    */
   constructor(
     readonly project: Project,
-    readonly options: { cacheSlides?: boolean; notes?: boolean; lazyImagesFrom?: number; siteUrl?: string } = {},
+    readonly options: { cacheSlides?: boolean; notes?: boolean; lazyImagesFrom?: number; siteUrl?: string; firstSlideOnly?: boolean } = {},
   ) {}
 
 
@@ -59,7 +69,8 @@ export class DeckStore {
     const stamp = `${stats.mtimeMs}:${stats.size}`;
     const cached = this.#cache.get(entry.file);
     if (cached && cached.stamp === stamp) return cached.deck;
-    const deck = this.#compileIsolated(entry);
+    const compiled = this.#compileIsolated(entry);
+    const deck = this.options.firstSlideOnly ? withFirstSlideOnly(compiled) : compiled;
     this.#cache.set(entry.file, { stamp, deck });
     return deck;
   }

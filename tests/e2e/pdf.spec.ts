@@ -63,9 +63,14 @@ async function outline(file: string): Promise<[number, number, string][]> {
   return items;
 }
 
-/** Warnings other than the seed deck's expected ones: its mojibake-repair report and its `<NAME>` placeholder. */
+/**
+ * Warnings other than the seed deck's expected ones: its mojibake-repair report, its `<NAME>`
+ * placeholder and its `controlsBackArrows: "true"` (not one of reveal's values).
+ */
 function exportWarnings(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line.includes('warning:') && !line.includes('repaired mojibake') && !line.includes('<NAME> is not an HTML tag'));
+  return stderr
+    .split('\n')
+    .filter((line) => line.includes('warning:') && !line.includes('repaired mojibake') && !line.includes('<NAME> is not an HTML tag') && !line.includes(':15:15: warning: "controlsBackArrows"'));
 }
 
 async function outDir(): Promise<string> {
