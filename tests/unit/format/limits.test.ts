@@ -92,3 +92,10 @@ describe('limits past an unclosed fence', () => {
     expect(compiled.diagnostics.map((d) => d.code)).not.toContain('slide-failed');
   });
 });
+
+describe('a long deck', () => {
+  it('of 300,000 lines in one slide goes through', () => {
+    const texts = Array.from({ length: 300_000 }, (_, i) => `- item ${i}`);
+    expect(limitMarkdown(texts, lineNumbers(texts)).texts).toHaveLength(300_000);
+  });
+});
