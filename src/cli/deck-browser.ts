@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../export/browser/index.ts';
 import { startSite, type SiteDeck } from '../export/site.ts';
-import { DeckStore, type LoadedDeck } from '../project/deck-store.ts';
+import { DeckStore, emptyPageError, type LoadedDeck } from '../project/deck-store.ts';
 import { listDecks, type Project } from '../project/project.ts';
 import { availableParallelism } from 'node:os';
 import { mapPool } from '../util/pool.ts';
@@ -44,8 +44,7 @@ export async function visitDecksInBrowser(
     try {
       const outcomes = await mapPool(site.decks, options.decksAtOnce ?? availableParallelism(), async (deck) => {
         const loaded = store.load(deck);
-        // A deck refused or failed has an empty page, which never becomes a ready deck: its error is the answer.
-        const error = loaded.rendered.slideCount === 0 ? loaded.diagnostics.find((d) => d.severity === 'error') : undefined;
+        const error = emptyPageError(loaded);
         if (error) throw new Error(formatDiagnostic(path.relative(process.cwd(), loaded.file) || loaded.file, error));
         await visit(browser, deck, loaded);
       });

@@ -40,8 +40,8 @@ export async function addShareImages(project: Project, pageDir: (name: string) =
     const failures = await visitDecksInBrowser(
       project,
       async (browser, deck, loaded) => {
-        // A deck with errors (refused, failed) has no page worth sharing, and maybe no slide to take.
-        if (loaded.rendered.slideCount === 0 || loaded.diagnostics.some((d) => d.severity === 'error')) {
+        // A deck with errors has no page worth sharing (one with an empty page does not get here).
+        if (loaded.diagnostics.some((d) => d.severity === 'error')) {
           skipped.push(deck.name);
           return;
         }

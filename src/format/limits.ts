@@ -12,7 +12,10 @@ import { fencedLines } from './fences.ts';
 export interface MarkdownLimits {
   /** Lists and block quotes nested deeper than this are shown as text (markdown-it's default is 100 too). */
   nesting: number;
-  /** Emphasis marks (`*`, `_`) past this many in one paragraph are shown as written. */
+  /**
+   * Emphasis marks (`*`, `_`) past this many in one paragraph are shown as written. Marks in code
+   * spans count too (they cost nothing to count that way) but are never escaped.
+   */
   emphasisMarks: number;
 }
 
@@ -60,6 +63,13 @@ function codeSpanMask(line: string): Uint8Array {
     r = close + 1;
   }
   return mask;
+}
+
+function countMarks(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('*'); i >= 0; i = line.indexOf('*', i + 1)) n++;
+  for (let i = line.indexOf('_'); i >= 0; i = line.indexOf('_', i + 1)) n++;
+  return n;
 }
 
 /** Width of leading whitespace, tabs to the next multiple of 4 (CommonMark). */
@@ -161,21 +171,25 @@ export function limitMarkdown(
       stack.push(...opened);
     }
 
-    // Emphasis marks, counted per inline run (a paragraph, a list item's text), outside code spans.
+    // Emphasis marks, counted per inline run (a paragraph, a list item's text). Most lines stay
+    // under the limit: only a line that crosses it is rewritten.
     if (BLOCK_START.test(rewritten)) {
       marks = 0;
       marksWarned = false;
     }
-    if (rewritten.includes('*') || rewritten.includes('_')) {
+    const before = marks;
+    marks += countMarks(rewritten);
+    if (marks > limits.emphasisMarks) {
       const inCode = codeSpanMask(rewritten);
+      let seen = before;
       let escaped = '';
       for (let c = 0; c < rewritten.length; c++) {
         const ch = rewritten[c]!;
-        if ((ch === '*' || ch === '_') && !inCode[c] && ++marks > limits.emphasisMarks) escaped += '\\';
+        if ((ch === '*' || ch === '_') && ++seen > limits.emphasisMarks && !inCode[c]) escaped += '\\';
         escaped += ch;
       }
       rewritten = escaped;
-      if (marks > limits.emphasisMarks && !marksWarned) {
+      if (!marksWarned) {
         marksWarned = true;
         diagnostics.push({
           severity: 'warning',

@@ -12,11 +12,11 @@ import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
 import { refuseAsDeck } from '../repair/text-file.ts';
 import { DEFAULT_LIMITS } from '../format/limits.ts';
+import { createImageSizer, createMediaResolver } from './media.ts';
+import { listDecks, type DeckEntry, type Project } from './project.ts';
 
 /** Seconds a deck's slides may take to render, unless the config's `limits.renderSeconds` says otherwise. */
 const DEFAULT_RENDER_SECONDS = 10;
-import { createImageSizer, createMediaResolver } from './media.ts';
-import { listDecks, type DeckEntry, type Project } from './project.ts';
 
 const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
@@ -27,6 +27,14 @@ export interface LoadedDeck extends CompiledDeck {
   title: string;
   /** The media files (absolute paths) the deck refers to. */
   media: string[];
+}
+
+/**
+ * The error that left a deck's page empty (refused, failed), if it is so: such a page never
+ * becomes a ready deck in a browser, so the exporters report this instead of waiting for it.
+ */
+export function emptyPageError(deck: LoadedDeck): Diagnostic | undefined {
+  return deck.rendered.slideCount === 0 ? deck.diagnostics.find((d) => d.severity === 'error') : undefined;
 }
 
 function withFirstSlideOnly(deck: LoadedDeck): LoadedDeck {
@@ -144,7 +152,7 @@ export class DeckStore {
       imageSize: createImageSizer(this.project),
       defaults: this.project.defaults,
       renderBudgetMs: (limits.renderSeconds ?? DEFAULT_RENDER_SECONDS) * 1000,
-      limits: { ...DEFAULT_LIMITS, ...(limits.nesting === undefined ? {} : { nesting: limits.nesting }) },
+      limits: { ...DEFAULT_LIMITS, nesting: limits.nesting ?? DEFAULT_LIMITS.nesting },
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name, media: [...media] };

@@ -123,7 +123,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
       diagnostics.push({
         severity: 'error',
         code: 'deck-too-slow',
-        message: `rendering took more than the deck's ${formatSeconds(budget.ms)} budget, at the slide here; the slides after it are shown as plain text`,
+        message: `rendering took more than the deck's ${budget.ms / 1000} s budget, at the slide here; the slides after it are shown as plain text`,
         line: slide.line,
         column: 1,
         hint: 'split the deck, or move generated content into a code block or a file; the budget is the limits.renderSeconds setting',
@@ -147,10 +147,6 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   );
   options.cache?.endRender();
   return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
-}
-
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /** A slide as its text, escaped: what a slide that cannot be rendered shows, so nothing is lost from view. */

@@ -69,7 +69,7 @@ export function firstLine(error: unknown): string {
 }
 
 async function prepareDecks(input: DeckSideInput): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
-  const { DeckStore } = await import('../../project/deck-store.ts');
+  const { DeckStore, emptyPageError } = await import('../../project/deck-store.ts');
   const store = new DeckStore(input.project);
   const jobs: DeckJob[] = [];
   const failed: DeckOutcome[] = [];
@@ -77,8 +77,7 @@ async function prepareDecks(input: DeckSideInput): Promise<{ jobs: DeckJob[]; fa
     const started = performance.now();
     try {
       const loaded = store.load(entry);
-      // A deck refused or failed has an empty page, which never becomes a ready deck: its error is the answer.
-      const refusal = loaded.rendered.slideCount === 0 ? loaded.diagnostics.find((d) => d.severity === 'error') : undefined;
+      const refusal = emptyPageError(loaded);
       if (refusal) {
         failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `not exported: ${refusal.message} (line ${refusal.line})`, warnings: [] });
         continue;
