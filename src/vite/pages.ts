@@ -32,6 +32,26 @@ function handoutFile(store: DeckStore, name: string): string | undefined {
 
 const INDEX_INPUT = '__slidewright_index__';
 
+/**
+ * Where a deck page's slides go. Vite parses every page it transforms (parse5, a tree of the
+ * whole document: 1.3 s and hundreds of MB for a 6 MB deck), yet has nothing to do in the slides:
+ * their media URLs are resolved already (media.ts) and the folder is copied as it is. So the page
+ * Vite sees holds this comment, and the slides take its place after Vite is done with the page
+ * (`withSlides`). What a slide's own `<script>` or `<link>` says ships as written.
+ */
+function slidesPlaceholder(name: string): string {
+  return `<!--slidewright-slides ${encodeURIComponent(name)}-->`;
+}
+
+const PLACEHOLDER = /<!--slidewright-slides ([^\s>]+)-->/;
+
+/** The page with its slides in place of the placeholder (the page template holds one). */
+function withSlides(html: string, slidesOf: (name: string) => string | undefined): string {
+  const m = PLACEHOLDER.exec(html);
+  const slides = m && slidesOf(decodeURIComponent(m[1]!));
+  return m && slides !== undefined ? html.slice(0, m.index) + slides + html.slice(m.index + m[0].length) : html;
+}
+
 export function deckPageHtml(deck: LoadedDeck, data?: { id: string; value: unknown }, siteUrl?: string): string {
   const meta = deck.deck.meta;
   const first = deck.rendered.nodes[0];
@@ -41,7 +61,7 @@ export function deckPageHtml(deck: LoadedDeck, data?: { id: string; value: unkno
     url: siteUrl ? deckAddress(siteUrl, deck.name) : undefined,
     title: deck.title,
     lang: typeof meta.lang === 'string' ? meta.lang : 'en',
-    slidesHtml: deck.rendered.slidesHtml,
+    slidesHtml: slidesPlaceholder(deck.name),
     script: `import ${JSON.stringify(deckModuleId(deck.name))};`,
     description: typeof meta.description === 'string' ? meta.description : firstSlide && summaryOf(firstSlide.body, deck.title),
     author: typeof meta.author === 'string' ? meta.author : undefined,
@@ -74,6 +94,10 @@ export function pagesPlugin(context: PagesContext): Plugin {
     if (relative === 'index.html') return single()?.name ?? null;
     const m = /^([^/\\]+)[/\\]index\.html$/.exec(relative);
     return m && context.store().find(m[1]!) ? m[1]! : undefined;
+  };
+  const slidesOf = (name: string) => {
+    const entry = context.store().find(name);
+    return entry && context.store().load(entry).rendered.slidesHtml;
   };
   const loadDeck = (name: string): LoadedDeck => {
     const deck = context.store().load(context.store().find(name)!);
@@ -113,13 +137,20 @@ export function pagesPlugin(context: PagesContext): Plugin {
       if (name === undefined) return null;
       return name === null ? indexPageHtml(context.store(), { handouts: true }) : deckPageHtml(loadDeck(name), undefined, context.siteUrl);
     },
-    generateBundle() {
-      // The PDF handouts of `npm run pdf`, beside their decks (the index links them).
-      if (single()) return;
-      for (const entry of context.store().list()) {
-        const file = handoutFile(context.store(), entry.name);
-        if (file) this.emitFile({ type: 'asset', fileName: `${entry.name}/${entry.name}.pdf`, source: readFileSync(file) });
-      }
+    generateBundle: {
+      // After Vite's HTML plugin has written the pages.
+      order: 'post',
+      handler(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'asset' && file.fileName.endsWith('.html') && typeof file.source === 'string') file.source = withSlides(file.source, slidesOf);
+        }
+        // The PDF handouts of `npm run pdf`, beside their decks (the index links them).
+        if (single()) return;
+        for (const entry of context.store().list()) {
+          const file = handoutFile(context.store(), entry.name);
+          if (file) this.emitFile({ type: 'asset', fileName: `${entry.name}/${entry.name}.pdf`, source: readFileSync(file) });
+        }
+      },
     },
     configureServer(server) {
       const middleware: Connect.NextHandleFunction = (req, res, next) => {
@@ -148,7 +179,7 @@ export function pagesPlugin(context: PagesContext): Plugin {
             res.statusCode = 200;
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
             res.setHeader('Cache-Control', 'no-cache');
-            res.end(transformed);
+            res.end(withSlides(transformed, slidesOf));
           })
           .catch(next);
       };

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build, createLogger } from 'vite';
 import { slidewright } from '../../../src/vite/index.ts';
 import { resolveProject } from '../../../src/project/project.ts';
+import { DeckStore } from '../../../src/project/deck-store.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/decks');
@@ -21,18 +22,22 @@ describe.skipIf(!existsSync(CORPUS))('building the corpus decks', () => {
     const warnings: string[] = [];
     const logger = createLogger('warn', { allowClearScreen: false });
     logger.warn = (message) => void warnings.push(message);
+    const project = resolveProject(ROOT, { decks });
     await build({
       root: ROOT,
       configFile: false,
       base: './',
       publicDir: false,
       customLogger: logger,
-      plugins: [slidewright({ project: resolveProject(ROOT, { decks }) })],
+      plugins: [slidewright({ project })],
       build: { outDir, emptyOutDir: true, reportCompressedSize: false },
     });
+    // The slides ship exactly as the pipeline rendered them: Vite never rewrites them (see pages.ts).
+    const store = new DeckStore(project, { lazyImagesFrom: 2 });
     for (const deck of decks) {
       const html = readFileSync(path.join(outDir, deck.name, 'index.html'), 'utf8');
-      expect(html).toContain('<div class="slides">');
+      expect(html).toContain(`<div class="slides">\n${store.load(store.find(deck.name)!).rendered.slidesHtml}</div>`);
+      expect(html).not.toContain('<!--slidewright-slides');
     }
     const text = warnings.join('\n');
     // PBrunot's images, sjn's background image and custom theme, each with a position.
