@@ -13,6 +13,7 @@ import { mapPool } from '../util/pool.ts';
 import { formatDiagnostic } from '../shared/diagnostics.ts';
 import path from 'node:path';
 import { progress } from './common.ts';
+import type { Phases } from '../util/phases.ts';
 
 export interface VisitOptions {
   /** Print the decks' pipeline warnings as they are rendered (off when the command reports them itself). */
@@ -21,6 +22,8 @@ export interface VisitOptions {
   decksAtOnce?: number;
   /** Each page holds the deck's first slide alone (see DeckStore). */
   firstSlideOnly?: boolean;
+  /** Where the time goes (`--profile`). */
+  phases?: Phases;
 }
 
 /** A deck whose visit failed; the others were still visited. */
@@ -38,9 +41,19 @@ export async function visitDecksInBrowser(
   const decks = listDecks(project);
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
   const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly });
-  const site = await startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
+  const time = <T>(name: string, work: () => Promise<T>) => (options.phases ? options.phases.time(name, work) : work());
+  // Chromium starts (a child process, about 0.2 s) while the decks compile on this thread.
+  const launching = time('browser launch', launchBrowser);
+  launching.catch(() => undefined); // awaited below, or closed if the site fails
+  let site: Awaited<ReturnType<typeof startSite>>;
   try {
-    const browser = await launchBrowser();
+    site = await time('compile and serve the decks', () => startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) }));
+  } catch (error) {
+    void launching.then((b) => b.close()).catch(() => undefined);
+    throw error;
+  }
+  try {
+    const browser = await launching;
     try {
       const outcomes = await mapPool(site.decks, options.decksAtOnce ?? availableParallelism(), async (deck) => {
         const loaded = store.load(deck);

@@ -30,6 +30,7 @@ import {
 } from '../export/pdf/options.ts';
 import type { ExportOptions } from '../export/pdf/export.ts';
 import type { Project } from '../project/project.ts';
+import { Phases, formatPhaseTable, profileRequested, wallClock } from '../util/phases.ts';
 
 const USAGE = `
 Usage: slidewright pdf [options] [DIR|FILE|DECK...]   (npm run pdf -- ...)
@@ -52,6 +53,8 @@ Options (each also settable per deck, see below):
   --jobs N           decks exported at once (default: the number of cores)
   --watch            keep running: each PDF is rewritten as its deck is saved (the browser
                      stays up, so a save takes well under a second); Ctrl-C to stop
+  --profile          print where the time went, phase by phase (also DEBUG=slidewright:time);
+                     docs/performance.md explains the table
   -h, --help         this text
 
 Per deck, in the deck's front matter:
@@ -78,6 +81,7 @@ const command = {
     timeout: { type: 'string' },
     jobs: { type: 'string' },
     watch: { type: 'boolean' },
+    profile: { type: 'boolean' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -85,12 +89,11 @@ const command = {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const debug = (what: string) => {
-    if (process.env.SLIDEWRIGHT_DEBUG) progress(`pdf: ${what} at ${formatSeconds(performance.now())} since process start`);
-  };
-  debug('main');
   const parsed = parseCommandLine(command);
   const { values } = parsed;
+  const phases = profileRequested(values.profile) ? new Phases() : undefined;
+  // Node's start and the launcher (finding or bundling this command's code).
+  phases?.add('node start, launcher', performance.timeOrigin, performance.timeOrigin + started);
   const root = process.cwd();
   const { project, decks } = await openCommandProject(command, parsed);
   const cli: Partial<PdfSettings> = {};
@@ -118,15 +121,16 @@ async function main(): Promise<number> {
     cli.theme = theme;
   }
   if (values.watch) return watch(project, { outDir, cli, timeoutMs, concurrency });
+  phases?.add('options, project, decks chosen', performance.timeOrigin + started);
   const deckSide = startDeckSide({ project, cli });
   deckSide.catch(() => undefined); // awaited by exportPdfs
-  debug('decks selected, deck side started');
+  if (phases) void phases.time('deck side: compile and serve (all)', deckSide).catch(() => undefined);
   let exporter: typeof import('../export/pdf/export.ts');
   let session: import('../export/pdf/export.ts').BrowserSession;
   try {
-    exporter = await import('../export/pdf/export.ts');
-    debug('exporter imported');
+    exporter = await (phases ? phases.time('load the exporter (Playwright)', import('../export/pdf/export.ts')) : import('../export/pdf/export.ts'));
     session = exporter.startBrowser();
+    if (phases) void phases.time('browser launch', session.browser).catch(() => undefined);
   } catch (error) {
     await deckSide.then((side) => side.close()).catch(() => undefined);
     throw error;
@@ -153,6 +157,7 @@ async function main(): Promise<number> {
     deckSide,
     exitsAfter: true,
     signal: controller.signal,
+    phases,
     onStart: ({ browser, version, decks: count, ms }) =>
       progress(`pdf: ${count} deck${count === 1 ? '' : 's'} rendered, Chromium ${version} (${browser.source}: ${browser.executablePath}) ready in ${formatSeconds(ms)}`),
     onDeck: reportDeck,
@@ -165,6 +170,7 @@ async function main(): Promise<number> {
     return 130;
   }
   progress(formatSummary(report.outcomes, performance.now() - started));
+  if (phases) progress(formatPhaseTable(phases.list, performance.timeOrigin, wallClock()));
   // Exit now: the browser is still shutting down, and Playwright kills it on exit (exitsAfter).
   process.exit(report.outcomes.every((o) => o.ok) ? EXIT_OK : EXIT_FAILED);
 }
@@ -172,7 +178,6 @@ async function main(): Promise<number> {
 function reportDeck(outcome: DeckOutcome): void {
   progress(formatDeckLine(outcome));
   for (const warning of outcome.warnings) progress(`      warning: ${warning}`);
-  if (process.env.SLIDEWRIGHT_DEBUG && outcome.timings) progress(`      timings (ms): ${JSON.stringify(outcome.timings)}`);
 }
 
 /** `--watch`: export, then export each deck again when it is saved, until Ctrl-C. */

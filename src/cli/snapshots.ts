@@ -7,6 +7,7 @@ import { snapshotDeck } from '../export/snapshots/index.ts';
 import { EXIT_FAILED, EXIT_OK, PROJECT_OPTIONS, PROJECT_USAGE, asUsage, formatSeconds, openCommandProject, parseCommandLine, parsePositive, parseTimeoutMs, progress, runCommand } from './common.ts';
 import { visitDecksInBrowser } from './deck-browser.ts';
 import { parseRangeSpec } from '../export/settings.ts';
+import { Phases, formatPhaseTable, profileRequested, wallClock } from '../util/phases.ts';
 
 const NAME = 'snapshots';
 
@@ -31,6 +32,8 @@ Options:
   --jobs N         browser pages photographing side by side (default: from the deck size
                    and the CPU count, at most 4)
   --timeout SEC    how long a deck may take to load (default: 60)
+  --profile        print where the time went, phase by phase (also DEBUG=slidewright:time);
+                   docs/performance.md explains the table
   -h, --help       this text
 
 Exit codes: 0 done, 1 a deck failed, 2 wrong usage or no browser.
@@ -47,6 +50,7 @@ const COMMAND = {
     fragments: { type: 'boolean' },
     jobs: { type: 'string' },
     timeout: { type: 'string' },
+    profile: { type: 'boolean' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -62,6 +66,9 @@ async function main(): Promise<number> {
   const range = values.range === undefined ? null : asUsage(() => parseRangeSpec(values.range!));
   const outDir = path.resolve(root, values.out ?? 'exports');
 
+  const phases = profileRequested(values.profile) ? new Phases() : undefined;
+  // Node's start, the launcher and the options: before this command's own work.
+  phases?.add('node start, launcher, options', performance.timeOrigin);
   const started = performance.now();
   const failures = await visitDecksInBrowser(project, async (browser, deck, loaded) => {
     const result = await snapshotDeck(browser, deck, {
@@ -73,6 +80,7 @@ async function main(): Promise<number> {
       jobs,
       timeoutMs,
       project,
+      phases,
     });
     const { index } = result;
     const where = path.relative(root, result.dir) || '.';
@@ -82,9 +90,10 @@ async function main(): Promise<number> {
         (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
     );
   // One deck at a time: each already photographs with several pages (--jobs).
-  }, { printWarnings: true, decksAtOnce: 1 });
+  }, { printWarnings: true, decksAtOnce: 1, phases });
   for (const { deck, error } of failures) progress(`${deck.name}: failed: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
   progress(`done in ${formatSeconds(performance.now() - started)}${failures.length ? `; ${failures.length} deck${failures.length === 1 ? '' : 's'} failed` : ''}`);
+  if (phases) progress(formatPhaseTable(phases.list, performance.timeOrigin, wallClock()));
   return failures.length ? EXIT_FAILED : EXIT_OK;
 }
 

@@ -152,11 +152,15 @@ async function meanColour(file: string, page: number): Promise<[number, number, 
   return sum.map((v) => v / n) as [number, number, number];
 }
 
-test('--range 2-3 --theme black --size 1280x720: those slides, that theme, that size', async () => {
+test('--range 2-3 --theme black --size 1280x720: those slides, that theme, that size (and --profile)', async () => {
   const out = await outDir();
   try {
-    const result = await pdfCli([SEED, '--out', out, '--range', '2-3', '--theme', 'black', '--size', '1280x720']);
+    const result = await pdfCli([SEED, '--out', out, '--range', '2-3', '--theme', 'black', '--size', '1280x720', '--profile']);
     expect(result.code, result.stderr).toBe(0);
+    // The phase table, each stage once: where the time goes (docs/performance.md).
+    for (const phase of ['browser launch', 'compile deck', 'page ready', "print: Chromium's PDF writer", 'file write']) {
+      expect(result.stderr).toMatch(new RegExp(`^${phase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\\d+ ms`, 'm'));
+    }
     const file = path.join(out, `${SEED}.pdf`);
     const info = await pdfinfo(file);
     expect(Number(info.Pages)).toBe(2);

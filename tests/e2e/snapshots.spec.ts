@@ -46,8 +46,11 @@ test.describe('the seed deck', () => {
     const first = await runSnapshots([SEED, '--out', path.join(out, 'a')]);
     expect(first.stderr).toContain(`${SEED}: 16 images of 960×700 px`);
     expect(first.code).toBe(0);
-    const second = await runSnapshots([`slides/${SEED}.md`, '--out', path.join(out, 'b')]);
+    const second = await runSnapshots([`slides/${SEED}.md`, '--out', path.join(out, 'b'), '--profile']);
     expect(second.code).toBe(0);
+    // --profile: one row per stage, the per-slide ones counted (docs/performance.md).
+    expect(second.stderr).toMatch(/^browser launch\s.*\d+ ms/m);
+    expect(second.stderr).toMatch(/^slide: capture and PNG encode \(Chromium\)\s.*16× \(median \d+ ms\)/m);
 
     const a = path.join(out, 'a', SEED);
     const b = path.join(out, 'b', SEED);

@@ -10,7 +10,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { Worker, isMainThread } from 'node:worker_threads';
+import { wallClock, type Phase } from '../../util/phases.ts';
 import { chooseTheme } from '../../format/themes.ts';
 import { DEFAULT_THEME, type JsonValue } from '../../format/types.ts';
 import type { DeckStore } from '../../project/deck-store.ts';
@@ -24,6 +25,8 @@ export interface DeckSideInput {
   project: Project;
   /** Settings from the command line; they win over each deck's own. */
   cli: Partial<PdfSettings>;
+  /** Set for a worker: when it was started (`wallClock()`), for the profile. */
+  spawnedAt?: number;
 }
 
 export interface DeckJob {
@@ -43,6 +46,8 @@ export interface DeckSideResult {
   pages: Map<string, SiteDeck>;
   /** Decks that could not be rendered, with why. */
   unrendered: Map<string, string>;
+  /** Where this half's time went (`--profile`). */
+  phases: Phase[];
 }
 
 export interface DeckSide extends DeckSideResult {
@@ -68,15 +73,17 @@ export function firstLine(error: unknown): string {
   return message.split('\n').find((l) => l.trim())?.trim() ?? message;
 }
 
-async function prepareDecks(input: DeckSideInput): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
+async function prepareDecks(input: DeckSideInput, phases: Phase[]): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
   const { DeckStore, emptyPageError } = await import('../../project/deck-store.ts');
   const store = new DeckStore(input.project);
   const jobs: DeckJob[] = [];
   const failed: DeckOutcome[] = [];
   for (const entry of listDecks(input.project)) {
     const started = performance.now();
+    const start = wallClock();
     try {
       const loaded = store.load(entry);
+      phases.push({ name: 'compile deck (repair, markdown, highlight)', start, end: wallClock() });
       const refusal = emptyPageError(loaded);
       if (refusal) {
         failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `not exported: ${refusal.message} (line ${refusal.line})`, warnings: [] });
@@ -133,13 +140,18 @@ async function serveDecks(project: Project, jobs: DeckJob[], store: DeckStore): 
 
 /** The deck half in this thread. */
 export async function prepareDeckSide(input: DeckSideInput): Promise<DeckSide> {
-  const { jobs, failed, store } = await prepareDecks(input);
+  // In a worker, its own start (the thread and its modules) comes first.
+  const phases: Phase[] = !isMainThread && input.spawnedAt ? [{ name: 'deck side: worker start, modules', start: input.spawnedAt, end: wallClock() }] : [];
+  const { jobs, failed, store } = await prepareDecks(input, phases);
+  const serving = wallClock();
   const { sites, pages, unrendered } = await serveDecks(input.project, jobs, store);
+  phases.push({ name: 'deck side: site (pages, client code, server)', start: serving, end: wallClock() });
   return {
     jobs,
     failed,
     pages,
     unrendered,
+    phases,
     async close() {
       await Promise.all(sites.map((s) => s.close().catch(() => undefined)));
     },
@@ -151,7 +163,7 @@ export function startDeckSide(input: DeckSideInput): Promise<DeckSide> {
   const bundleDir = (globalThis as Record<symbol, unknown>)[BUNDLE_DIR];
   if (typeof bundleDir !== 'string') return prepareDeckSide(input);
   return new Promise<DeckSide>((resolve, reject) => {
-    const worker = new Worker(path.join(bundleDir, 'deck-worker.mjs'), { workerData: input });
+    const worker = new Worker(path.join(bundleDir, 'deck-worker.mjs'), { workerData: { ...input, spawnedAt: wallClock() } satisfies DeckSideInput });
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));
     worker.once('error', reject);
     void exited.then(() => reject(new Error('the deck worker stopped before the decks were ready')));

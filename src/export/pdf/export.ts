@@ -17,6 +17,7 @@ import { chromium, findBrowser, launchOptions } from '../browser/index.ts';
 import type { JsonValue } from '../../format/types.ts';
 import { listDecks, type Project } from '../../project/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
+import { wallClock, type Phases } from '../../util/phases.ts';
 import type { SiteDeck } from '../site.ts';
 import { buildOutline, planPages, printQuery, type DeckOutcome, type PdfSettings } from './options.ts';
 import { finishPdf } from './metadata.ts';
@@ -51,6 +52,8 @@ export interface ExportOptions {
   /** Called once the decks are rendered and the browser started. */
   onStart?: (info: { browser: FoundBrowser; version: string; decks: number; ms: number }) => void;
   signal?: AbortSignal;
+  /** Where the time goes, stage by stage (`--profile`). */
+  phases?: Phases;
 }
 
 export interface ExportReport {
@@ -160,6 +163,7 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
     await browserPromise.then((b) => b.close()).catch(() => undefined);
     throw error;
   }
+  for (const phase of side.phases) options.phases?.add(phase.name, phase.start, phase.end);
   const outcomes: DeckOutcome[] = [...side.failed];
   side.failed.forEach((o) => options.onDeck?.(o));
   const onAbort = () => void browser.close().catch(() => undefined);
@@ -279,11 +283,10 @@ async function exportDeck(
   });
   fatal.catch(() => undefined);
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-  const timings: Record<string, number> = {};
-  let lap = started;
+  let lap = wallClock();
   const mark = (stage: string) => {
-    const now = performance.now();
-    timings[stage] = Math.round(now - lap);
+    const now = wallClock();
+    options.phases?.add(stage, lap, now);
     lap = now;
   };
   const deadline = new Deadline(options.timeoutMs, (stage) => {
@@ -317,9 +320,9 @@ async function exportDeck(
     });
     page.on('pageerror', (e) => pageErrors.push(e.message.split('\n')[0]!));
     const url = siteDeck.url + printQuery(settings);
-    mark('page');
+    mark('page: context and listeners');
     await deadline.race(page.goto(url, { waitUntil: 'commit', timeout: 0 }), 'the deck page', fatal);
-    mark('goto');
+    mark('page: navigation (response)');
     await deadline.race(
       waitForDeckReady(page, { print: true, timeoutMs: 0, painted: false }).catch((error: Error) => {
         throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(`the deck did not start: ${pageErrors[0]}`) : error;
@@ -327,7 +330,7 @@ async function exportDeck(
       "reveal.js's print layout (pdf-ready), fonts and images",
       fatal,
     );
-    mark('ready');
+    mark('page ready: print layout, fonts, images');
     const layout = await deadline.race(page.evaluate(readPrintLayout), 'the print layout', fatal);
     const plan = planPages(layout.items, settings.range, layout.slideCount);
     if (plan.missing.length) {
@@ -337,13 +340,13 @@ async function exportDeck(
       throw new DeckFailure(`the range selects no slide: the deck has ${layout.slideCount} slide${layout.slideCount === 1 ? '' : 's'}`);
     }
     const headings = await deadline.race(page.evaluate(applyPrintPlan, plan.keep), 'the page plan', fatal);
-    mark('plan');
+    mark('page plan (range, notes, headings)');
     const printed = await deadline.race(
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false }),
       'Chromium to print the PDF',
       fatal,
     );
-    mark('print');
+    mark("print: Chromium's PDF writer");
     // Closed while the PDF is finished: nothing more is needed from the page.
     const closing = context.close().catch(() => undefined);
     context = undefined;
@@ -370,10 +373,10 @@ async function exportDeck(
     } catch (error) {
       warnings.push(`the PDF is written as Chromium printed it, without bookmarks or metadata: ${firstLine(error)}`);
     }
-    mark('finish');
+    mark('finish: outline, metadata, tags');
     const target = path.join(options.outDir, `${job.entry.name}.pdf`);
     await writeFileAtomic(target, bytes);
-    mark('write');
+    mark('file write (atomic)');
     await closing;
     return {
       name: job.entry.name,
@@ -382,7 +385,6 @@ async function exportDeck(
       pages,
       ms: performance.now() - started,
       warnings,
-      timings,
     };
   } catch (error) {
     const message =

@@ -316,8 +316,6 @@ export interface DeckOutcome {
   ms: number;
   error?: string;
   warnings: string[];
-  /** Milliseconds per stage (page, goto, ready, plan, print, close, finish, write), when ok. */
-  timings?: Record<string, number>;
 }
 
 export function formatSeconds(ms: number): string {

@@ -17,6 +17,7 @@ import type { CompiledDeck } from '../../pipeline.ts';
 import { DeckStore } from '../../project/deck-store.ts';
 import type { Project } from '../../project/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
+import { wallClock, type Phases } from '../../util/phases.ts';
 import type { PrintLayout } from '../../client/doctor/doctor-print.ts';
 import { openDoctorPage } from '../check/page-bundle.ts';
 import { waitForDeckReady } from '../page-ready.ts';
@@ -43,6 +44,8 @@ export interface SnapshotOptions extends SnapshotSettings {
   project: Project;
   /** The deck as compiled for the site (default: compiled here). */
   compiled?: CompiledDeck;
+  /** Where the time goes (`--profile`). */
+  phases?: Phases;
 }
 
 export interface DeckSnapshots {
@@ -64,8 +67,21 @@ interface Worker {
   title: string;
 }
 
-async function loadWorker(context: BrowserContext, url: string, scale: number, viewport: { width: number; height: number }, timeoutMs: number): Promise<Worker> {
+async function loadWorker(
+  context: BrowserContext,
+  url: string,
+  scale: number,
+  viewport: { width: number; height: number },
+  timeoutMs: number,
+  phases: Phases | undefined,
+): Promise<Worker> {
+  let lap = wallClock();
+  const mark = (name: string) => {
+    phases?.add(name, lap);
+    lap = wallClock();
+  };
   const page = await openDoctorPage(context, url, timeoutMs);
+  mark('page: open, load, reveal ready (each page)');
   const { layout, title } = await page.evaluate(() => ({ layout: window.SlidewrightDoctor!.settlePrintLayout(document), title: document.title }));
   if (layout.width !== viewport.width || layout.height !== viewport.height) {
     // reveal.js does not lay the print view out again on resize.
@@ -73,17 +89,21 @@ async function loadWorker(context: BrowserContext, url: string, scale: number, v
   }
   // Settled positions painted, images decoded at their final size.
   await waitForDeckReady(page, { print: true, timeoutMs });
+  mark('page: print layout settled, fonts, images (each page)');
   return { context, page, layout, scale, title };
 }
 
 /** Takes images from the shared queue until it is empty; files are written while the next is taken. */
-async function photograph(worker: Worker, queue: PlannedImage[], dir: string, written: Set<string>): Promise<void> {
+async function photograph(worker: Worker, queue: PlannedImage[], dir: string, written: Set<string>, phases: Phases | undefined): Promise<void> {
   const cdp = await worker.context.newCDPSession(worker.page);
   const writes: Promise<void>[] = [];
   try {
     for (let image = queue.shift(); image; image = queue.shift()) {
+      const showing = wallClock();
       const box = await worker.page.evaluate((index) => window.SlidewrightDoctor!.showOnlyPage(document, index), image.page);
       if (!box) throw new Error(`page ${image.page} of the print view has no box`);
+      const capturing = wallClock();
+      phases?.add('slide: show it alone', showing, capturing);
       const shot = (await cdp.send('Page.captureScreenshot', {
         format: 'png',
         // CSS pixels in; `scale` device pixels per CSS pixel out (the page renders at that density).
@@ -93,8 +113,15 @@ async function photograph(worker: Worker, queue: PlannedImage[], dir: string, wr
         // each shot's CPU saved.
         optimizeForSpeed: true,
       })) as { data: string };
+      phases?.add('slide: capture and PNG encode (Chromium)', capturing);
       const file = image.file;
-      writes.push(writeFileAtomic(path.join(dir, file), Buffer.from(shot.data, 'base64')).then(() => void written.add(file)));
+      const writing = wallClock();
+      writes.push(
+        writeFileAtomic(path.join(dir, file), Buffer.from(shot.data, 'base64')).then(() => {
+          phases?.add('slide: file write (atomic, beside the next capture)', writing);
+          written.add(file);
+        }),
+      );
     }
   } finally {
     await Promise.all(writes);
@@ -123,9 +150,11 @@ export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: Sn
   const url = deckPageUrl(deck.url, printViewQuery(options.fragments));
   const dir = path.join(options.outDir, deck.name);
 
+  const opening = wallClock();
   const contexts = await Promise.all(Array.from({ length: jobs }, () => browser.newContext({ viewport, deviceScaleFactor: options.scale })));
+  options.phases?.add(`browser contexts (${jobs})`, opening);
   try {
-    const loading = contexts.map((context) => loadWorker(context, url, options.scale, viewport, options.timeoutMs));
+    const loading = contexts.map((context) => loadWorker(context, url, options.scale, viewport, options.timeoutMs, options.phases));
     // Pages closed before they finished loading reject; that is handled where it matters.
     for (const load of loading) load.catch(() => undefined);
     // The first page ready decides the plan; if every page fails, the first failure is the error.
@@ -157,7 +186,7 @@ export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: Sn
       }
       active++;
       try {
-        await photograph(worker, queue, dir, written);
+        await photograph(worker, queue, dir, written, options.phases);
       } finally {
         active--;
         if (queue.length === 0 && active === 0) finish();
