@@ -1,7 +1,7 @@
 /**
- * `npm run snapshots`: the seed deck's 16 PNGs at its size, identical run to run and identical
- * to the slides as the normal view shows them; fragment steps, --scale, --range, and a run
- * replacing the images of an earlier one.
+ * `npm run snapshots`: the seed deck's 16 PNGs at its size, identical run to run, with one page
+ * or several photographing side by side, and identical to the slides as the normal view shows
+ * them; fragment steps, --scale, --range, and a run replacing the images of an earlier one.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -41,7 +41,7 @@ test.describe('the seed deck', () => {
     await rm(out, { recursive: true, force: true });
   });
 
-  test('16 PNGs at the deck size, the same pixels twice, the same as the normal view', async ({ page }) => {
+  test('16 PNGs at the deck size, the same bytes twice and with 3 pages, the same pixels as the normal view', async ({ page }) => {
     test.setTimeout(180_000);
     const first = await runSnapshots([SEED, '--out', path.join(out, 'a')]);
     expect(first.stderr).toContain(`${SEED}: 16 images of 960×700 px`);
@@ -52,15 +52,23 @@ test.describe('the seed deck', () => {
     expect(second.stderr).toMatch(/^browser launch\s.*\d+ ms/m);
     expect(second.stderr).toMatch(/^slide: capture and PNG encode \(Chromium\)\s.*16× \(median \d+ ms\)/m);
 
+    // Three pages photographing side by side (16 slides get one page by default).
+    const parallel = await runSnapshots([SEED, '--out', path.join(out, 'c'), '--jobs', '3']);
+    expect(parallel.code, parallel.stderr).toBe(0);
+    expect(parallel.stderr).toContain('3 pages)');
+
     const a = path.join(out, 'a', SEED);
     const b = path.join(out, 'b', SEED);
+    const c = path.join(out, 'c', SEED);
     const files = await pngs(a);
     expect(files).toEqual(Array.from({ length: 16 }, (_, i) => `${String(i + 1).padStart(3, '0')}.png`));
     expect(await pngs(b)).toEqual(files);
+    expect(await pngs(c)).toEqual(files);
     for (const f of files) {
       const bytes = await readFile(path.join(a, f));
       expect(pngSize(bytes), f).toEqual({ width: 960, height: 700 });
       expect(bytes.equals(await readFile(path.join(b, f))), `${f} differs between two runs`).toBe(true);
+      expect(bytes.equals(await readFile(path.join(c, f))), `${f} differs between one page and three`).toBe(true);
     }
 
     const index = JSON.parse(await readFile(path.join(a, 'index.json'), 'utf8')) as SnapshotIndex;
