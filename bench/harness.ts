@@ -3,6 +3,7 @@
  * Figures are wall-clock milliseconds with min/median/max over repeated runs, printed as a
  * table; targets are checked and reported, never asserted in tests.
  */
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 export interface Stats {
@@ -74,4 +75,35 @@ export function formatTable(rows: BenchRow[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/**
+ * Wall time of a command (stdout ignored). A baseline that cannot run is a failed benchmark,
+ * not a missing row: a non-zero exit rejects, naming the suite, the figure and the end of stderr.
+ */
+export function timeCommand(
+  suite: string,
+  figure: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const fail = (why: string) => new Error(`${suite} bench: ${figure} cannot run: ${command} ${args.join(' ')} ${why}\n${stderr.slice(-2000)}`);
+    child.on('error', (error) => reject(fail(error.message)));
+    child.on('close', (code, signal) => (code === 0 ? resolve(performance.now() - start) : reject(fail(`exited ${code ?? signal}`))));
+  });
+}
+
+/** `fn`, whose failure names the suite and the figure it was for. */
+export async function named<T>(suite: string, figure: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw new Error(`${suite} bench: ${figure} cannot run: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }

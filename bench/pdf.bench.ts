@@ -18,7 +18,6 @@
  * hits all alike. Targets (issue #12): seed ≤ 1.05× the floor, 200 slides ≤ 1.1× the floor,
  * seed ≤ 0.85× Marp CLI. A baseline that cannot run fails the suite with the figure named.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +28,7 @@ import { chromiumArgs, findBrowser } from '../src/export/browser/index.ts';
 import { exportPdfs } from '../src/export/pdf/export.ts';
 import { startBuiltSite } from './built-site.ts';
 import { generateDeck } from './decks.ts';
-import { summarize, type BenchRow, type BenchSuite, type Stats, type Target } from './harness.ts';
+import { named as namedFor, summarize, timeCommand as timeCommandFor, type BenchRow, type BenchSuite, type Stats, type Target } from './harness.ts';
 import { installMarp, marpEnv, writeMarpDeck, type MarpInstall } from './marp.ts';
 import { resolveProject } from '../src/project/project.ts';
 
@@ -48,27 +47,7 @@ await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true, tagg
 await browser.close();
 `;
 
-/** Wall time of a command; a non-zero exit rejects, with `figure` named and the end of its stderr. */
-function timeCommand(figure: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const fail = (why: string) => new Error(`pdf bench: ${figure} cannot run: ${command} ${args.join(' ')} ${why}\n${stderr.slice(-2000)}`);
-    child.on('error', (error) => reject(fail(error.message)));
-    child.on('close', (code, signal) => (code === 0 ? resolve(performance.now() - start) : reject(fail(`exited ${code ?? signal}`))));
-  });
-}
 
-/** The same, in this process: a throw names the figure. */
-async function named<T>(figure: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw new Error(`pdf bench: ${figure} cannot run: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-}
 
 const pageCount = async (file: string) => (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
 
@@ -81,6 +60,10 @@ interface CaseResult {
   oursInProcess: Stats;
   floorInProcess: Stats;
 }
+
+const named = <T>(figure: string, fn: () => Promise<T>) => namedFor('pdf', figure, fn);
+const timeCommand = (figure: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv } = { cwd: ROOT }) =>
+  timeCommandFor('pdf', figure, command, args, options);
 
 const ratio = (a: Stats, b: Stats) => a.median / b.median;
 const times = (x: number) => `${x.toFixed(2)}×`;

@@ -21,7 +21,6 @@
  * medians); the in-process figures above are information. A figure that cannot run fails the
  * suite, named.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,7 +35,7 @@ import { snapshotDeck } from '../src/export/snapshots/index.ts';
 import { defaultJobs } from '../src/export/snapshots/plan.ts';
 import { decodePng, diffPixels } from '../src/export/snapshots/png.ts';
 import { generateDeck } from './decks.ts';
-import { summarize, type BenchRow, type BenchSuite, type Stats } from './harness.ts';
+import { named as namedFor, summarize, timeCommand, type BenchRow, type BenchSuite, type Stats } from './harness.ts';
 import { resolveProject } from '../src/project/project.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,18 +65,6 @@ await browser.close();
 if (slides.length === 0) process.exit(3);
 `;
 
-/** Wall time of a command; a non-zero exit rejects with `figure` named (a baseline that cannot run fails the suite). */
-function timeCommand(figure: string, command: string, args: string[], cwd: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const fail = (why: string) => new Error(`snapshots bench: ${figure} cannot run: ${command} ${args.join(' ')} ${why}\n${stderr.slice(-2000)}`);
-    child.on('error', (error) => reject(fail(error.message)));
-    child.on('close', (code, signal) => (code === 0 ? resolve(performance.now() - start) : reject(fail(`exited ${code ?? signal}`))));
-  });
-}
 
 /** The PNG files under `dir` (any depth). */
 async function pngs(dir: string): Promise<string[]> {
@@ -108,14 +95,8 @@ async function naiveLoop(browser: Browser, deck: SiteDeck, dir: string): Promise
   }
 }
 
-/** A throw names the figure that could not run. */
-async function named<T>(figure: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw new Error(`snapshots bench: ${figure} cannot run: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-}
+
+const named = <T>(figure: string, fn: () => Promise<T>) => namedFor('snapshots', figure, fn);
 
 const timed = async (fn: () => Promise<unknown>) => {
   const start = performance.now();
@@ -218,8 +199,8 @@ const suite: BenchSuite = {
         const oursOut = path.join(commandDir, 'ours', c.deck.name);
         const naiveOut = path.join(commandDir, 'naive', c.deck.name);
         try {
-          const ours = () => timeCommand(oursFigure, 'npm', ['run', '-s', 'snapshots', '--', c.deck.file, '--out', oursOut], ROOT);
-          const naive = () => timeCommand(naiveFigure, process.execPath, [naiveScript, built.url, naiveOut, found.executablePath, args], ROOT);
+          const ours = () => timeCommand('snapshots', oursFigure, 'npm', ['run', '-s', 'snapshots', '--', c.deck.file, '--out', oursOut], { cwd: ROOT });
+          const naive = () => timeCommand('snapshots', naiveFigure, process.execPath, [naiveScript, built.url, naiveOut, found.executablePath, args], { cwd: ROOT });
           log(`commands, ${c.name}: warm-up…`);
           await ours();
           await naive();

@@ -41,13 +41,13 @@ export async function visitDecksInBrowser(
   const decks = listDecks(project);
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
   const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly });
-  const time = <T>(name: string, work: () => Promise<T>) => (options.phases ? options.phases.time(name, work) : work());
   // Chromium starts (a child process, about 0.2 s) while the decks compile on this thread.
-  const launching = time('browser launch', launchBrowser);
+  const launching = options.phases?.time('browser launch', launchBrowser) ?? launchBrowser();
   launching.catch(() => undefined); // awaited below, or closed if the site fails
+  const serve = () => startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
   let site: Awaited<ReturnType<typeof startSite>>;
   try {
-    site = await time('compile and serve the decks', () => startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) }));
+    site = await (options.phases?.time('compile and serve the decks', serve) ?? serve());
   } catch (error) {
     void launching.then((b) => b.close()).catch(() => undefined);
     throw error;

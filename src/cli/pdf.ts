@@ -53,8 +53,8 @@ Options (each also settable per deck, see below):
   --jobs N           decks exported at once (default: the number of cores)
   --watch            keep running: each PDF is rewritten as its deck is saved (the browser
                      stays up, so a save takes well under a second); Ctrl-C to stop
-  --profile          print where the time went, phase by phase (also DEBUG=slidewright:time);
-                     docs/performance.md explains the table
+  --profile          print where the time went, phase by phase (also DEBUG=slidewright:time;
+                     with --watch, a table per rewrite); docs/performance.md explains it
   -h, --help         this text
 
 Per deck, in the deck's front matter:
@@ -120,17 +120,18 @@ async function main(): Promise<number> {
     }
     cli.theme = theme;
   }
-  if (values.watch) return watch(project, { outDir, cli, timeoutMs, concurrency });
+  if (values.watch) return watch(project, { outDir, cli, timeoutMs, concurrency, phases });
   phases?.add('options, project, decks chosen', performance.timeOrigin + started);
   const deckSide = startDeckSide({ project, cli });
   deckSide.catch(() => undefined); // awaited by exportPdfs
-  if (phases) void phases.time('deck side: compile and serve (all)', deckSide).catch(() => undefined);
+  phases?.time('deck side: compile and serve (all)', deckSide).catch(() => undefined);
   let exporter: typeof import('../export/pdf/export.ts');
   let session: import('../export/pdf/export.ts').BrowserSession;
   try {
-    exporter = await (phases ? phases.time('load the exporter (Playwright)', import('../export/pdf/export.ts')) : import('../export/pdf/export.ts'));
+    const importing = import('../export/pdf/export.ts');
+    exporter = await (phases?.time('load the exporter (Playwright)', importing) ?? importing);
     session = exporter.startBrowser();
-    if (phases) void phases.time('browser launch', session.browser).catch(() => undefined);
+    phases?.time('browser launch', session.browser).catch(() => undefined);
   } catch (error) {
     await deckSide.then((side) => side.close()).catch(() => undefined);
     throw error;
@@ -181,7 +182,7 @@ function reportDeck(outcome: DeckOutcome): void {
 }
 
 /** `--watch`: export, then export each deck again when it is saved, until Ctrl-C. */
-async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | 'cli' | 'timeoutMs' | 'concurrency'>): Promise<number> {
+async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | 'cli' | 'timeoutMs' | 'concurrency' | 'phases'>): Promise<number> {
   const { startBrowser } = await import('../export/pdf/export.ts');
   const { watchPdfs } = await import('../export/pdf/watch.ts');
   const session = startBrowser();
@@ -195,6 +196,14 @@ async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | '
       else {
         const failed = report.outcomes.filter((o) => !o.ok).length;
         progress(failed ? `pdf: ${failed} of ${decks.length} not rewritten after the save (their last PDF stays); save again once fixed` : `pdf: rewritten in ${formatSeconds(report.ms)} after the save`);
+      }
+      // --profile: each round's own table, the first from the process's start, a save's from its
+      // round's (its decks' compile starts just before the export does).
+      if (options.phases) {
+        const end = wallClock();
+        const phases = options.phases.list.splice(0);
+        if (trigger === 'start') progress(formatPhaseTable(phases, performance.timeOrigin, end));
+        else progress(formatPhaseTable(phases, Math.min(end - report.ms, ...phases.map((p) => p.start)), end, "the rewrite's start"));
       }
     },
   });

@@ -52,9 +52,10 @@ const duration = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `
 /**
  * The table: one row per phase name in order of first start; a name seen several times (one
  * per slide) is one row with its count, its total and its median, from its first start to its
- * last end. `origin` is the process's start (`performance.timeOrigin`), `end` the command's.
+ * last end. `origin` is the process's start (`performance.timeOrigin`), `end` the command's;
+ * `since` names the origin when it is another moment (a watched save's round).
  */
-export function formatPhaseTable(phases: readonly Phase[], origin: number, end: number): string {
+export function formatPhaseTable(phases: readonly Phase[], origin: number, end: number, since = "the process's start"): string {
   const rows = new Map<string, Phase[]>();
   for (const phase of [...phases].sort((a, b) => a.start - b.start)) {
     const same = rows.get(phase.name);
@@ -77,7 +78,7 @@ export function formatPhaseTable(phases: readonly Phase[], origin: number, end: 
       .join('  ')
       .trimEnd();
   return [
-    `profile: ${duration(end - origin)} from the process's start; phases may overlap (from/to: seconds since the start)`,
+    `profile: ${duration(end - origin)} from ${since}; phases may overlap (from/to: seconds since then)`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...table.map(line),

@@ -159,7 +159,7 @@ test('--range 2-3 --theme black --size 1280x720: those slides, that theme, that 
     expect(result.code, result.stderr).toBe(0);
     // The phase table, each stage once: where the time goes (docs/performance.md).
     for (const phase of ['browser launch', 'compile deck', 'page ready', "print: Chromium's PDF writer", 'file write']) {
-      expect(result.stderr).toMatch(new RegExp(`^${phase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\\d+ ms`, 'm'));
+      expect(result.stderr).toMatch(new RegExp(`^${phase}.*\\d+ ms`, 'm')); // the names hold no regex syntax
     }
     const file = path.join(out, `${SEED}.pdf`);
     const info = await pdfinfo(file);

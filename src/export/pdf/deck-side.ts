@@ -9,7 +9,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { wallClock, type Phase } from '../../util/phases.ts';
 import { chooseTheme } from '../../format/themes.ts';
@@ -79,14 +78,13 @@ async function prepareDecks(input: DeckSideInput, phases: Phase[]): Promise<{ jo
   const jobs: DeckJob[] = [];
   const failed: DeckOutcome[] = [];
   for (const entry of listDecks(input.project)) {
-    const started = performance.now();
     const start = wallClock();
     try {
       const loaded = store.load(entry);
       phases.push({ name: 'compile deck (repair, markdown, highlight)', start, end: wallClock() });
       const refusal = emptyPageError(loaded);
       if (refusal) {
-        failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `not exported: ${refusal.message} (line ${refusal.line})`, warnings: [] });
+        failed.push({ name: entry.name, ok: false, ms: wallClock() - start, error: `not exported: ${refusal.message} (line ${refusal.line})`, warnings: [] });
         continue;
       }
       const resolved = resolveSettings({ cli: input.cli, frontMatter: loaded.deck.meta.pdf, deckOptions: loaded.deck.options });
@@ -101,7 +99,7 @@ async function prepareDecks(input: DeckSideInput, phases: Phase[]): Promise<{ jo
       }
       jobs.push({ entry, title: loaded.title, meta: loaded.deck.meta, resolved, warnings });
     } catch (error) {
-      failed.push({ name: entry.name, ok: false, ms: performance.now() - started, error: `cannot read ${entry.file}: ${(error as Error).message}`, warnings: [] });
+      failed.push({ name: entry.name, ok: false, ms: wallClock() - start, error: `cannot read ${entry.file}: ${(error as Error).message}`, warnings: [] });
     }
   }
   return { jobs, failed, store };

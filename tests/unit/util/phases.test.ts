@@ -29,6 +29,7 @@ describe('formatPhaseTable', () => {
     );
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^profile: 2\.00 s from the process's start/);
+    expect(formatPhaseTable([], origin, origin + 250, "the rewrite's start")).toMatch(/^profile: 250 ms from the rewrite's start;/);
     expect(lines.slice(3).map((l) => l.split(/\s{2,}/))).toEqual([
       ['node start', '0.000', '0.100', '100 ms'],
       ['browser launch', '0.400', '0.600', '200 ms'],
