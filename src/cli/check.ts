@@ -32,6 +32,8 @@ Options:
   --timeout SEC        how long a deck may take to load (default: 60)
   --jobs N             decks checked at once, each in its own page of one browser
                        (default: the number of cores)
+  --no-cache           compile every deck afresh (default: an unchanged deck's compile is
+                       reused from node_modules/.cache/slidewright/decks)
   -h, --help           this text
 
 Exit codes: 0 no errors (warnings alone pass unless --strict), 1 errors found (or warnings
@@ -47,6 +49,7 @@ const COMMAND = {
     'min-font-size': { type: 'string' },
     timeout: { type: 'string' },
     jobs: { type: 'string' },
+    'no-cache': { type: 'boolean' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -70,7 +73,7 @@ async function main(): Promise<number> {
       byDeck.set(deck.name, check);
       progress(`[${byDeck.size}/${decks.length}] checked ${deck.name}`);
     },
-    { printWarnings: false, decksAtOnce: parsePositive('--jobs', values.jobs, { integer: true, max: 16 }) },
+    { printWarnings: false, decksAtOnce: parsePositive('--jobs', values.jobs, { integer: true, max: 16 }), diskCache: !values['no-cache'] },
   );
   // In deck order, whichever finished first.
   const checks = decks.flatMap((d) => byDeck.get(d.name) ?? []);

@@ -24,6 +24,8 @@ export interface VisitOptions {
   firstSlideOnly?: boolean;
   /** Where the time goes (`--profile`). */
   phases?: Phases;
+  /** Keep compiled decks on disk between runs (see src/project/compiled-cache.ts). */
+  diskCache?: boolean;
 }
 
 /** A deck whose visit failed; the others were still visited. */
@@ -40,7 +42,7 @@ export async function visitDecksInBrowser(
 ): Promise<VisitFailure[]> {
   const decks = listDecks(project);
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
-  const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly });
+  const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly, diskCache: options.diskCache });
   // Chromium starts (a child process, about 0.2 s) while the decks compile on this thread.
   const launching = options.phases?.time('browser launch', launchBrowser) ?? launchBrowser();
   launching.catch(() => undefined); // awaited below, or closed if the site fails

@@ -92,6 +92,7 @@ const EXAMPLE_IMAGE = `<svg xmlns="http://www.w3.org/2000/svg" width="320" heigh
 const GITIGNORE = `node_modules/
 dist/
 exports/
+.slidewright-cache/
 `;
 
 const WORKFLOW = `# Builds every deck, its PDF handout, and publishes them on GitHub Pages.

@@ -53,6 +53,8 @@ Options (each also settable per deck, see below):
   --jobs N           decks exported at once (default: the number of cores)
   --watch            keep running: each PDF is rewritten as its deck is saved (the browser
                      stays up, so a save takes well under a second); Ctrl-C to stop
+  --no-cache         compile every deck afresh (default: an unchanged deck's compile is
+                     reused from node_modules/.cache/slidewright/decks)
   --profile          print where the time went, phase by phase (also DEBUG=slidewright:time;
                      with --watch, a table per rewrite); docs/performance.md explains it
   -h, --help         this text
@@ -82,6 +84,7 @@ const command = {
     jobs: { type: 'string' },
     watch: { type: 'boolean' },
     profile: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -120,9 +123,10 @@ async function main(): Promise<number> {
     }
     cli.theme = theme;
   }
-  if (values.watch) return watch(project, { outDir, cli, timeoutMs, concurrency, phases });
+  const diskCache = !values['no-cache'];
+  if (values.watch) return watch(project, { outDir, cli, timeoutMs, concurrency, phases, diskCache });
   phases?.add('options, project, decks chosen', performance.timeOrigin + started);
-  const deckSide = startDeckSide({ project, cli });
+  const deckSide = startDeckSide({ project, cli, diskCache });
   deckSide.catch(() => undefined); // awaited by exportPdfs
   phases?.time('deck side: compile and serve (all)', deckSide).catch(() => undefined);
   let exporter: typeof import('../export/pdf/export.ts');
@@ -152,6 +156,7 @@ async function main(): Promise<number> {
     project,
     outDir,
     cli,
+    diskCache,
     timeoutMs,
     concurrency,
     session,
@@ -182,7 +187,7 @@ function reportDeck(outcome: DeckOutcome): void {
 }
 
 /** `--watch`: export, then export each deck again when it is saved, until Ctrl-C. */
-async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | 'cli' | 'timeoutMs' | 'concurrency' | 'phases'>): Promise<number> {
+async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | 'cli' | 'timeoutMs' | 'concurrency' | 'phases' | 'diskCache'>): Promise<number> {
   const { startBrowser } = await import('../export/pdf/export.ts');
   const { watchPdfs } = await import('../export/pdf/watch.ts');
   const session = startBrowser();

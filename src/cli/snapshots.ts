@@ -32,6 +32,8 @@ Options:
   --jobs N         browser pages photographing side by side (default: from the deck size
                    and the CPU count, at most 4)
   --timeout SEC    how long a deck may take to load (default: 60)
+  --no-cache       compile every deck afresh (default: an unchanged deck's compile is
+                   reused from node_modules/.cache/slidewright/decks)
   --profile        print where the time went, phase by phase (also DEBUG=slidewright:time);
                    docs/performance.md explains the table
   -h, --help       this text
@@ -51,6 +53,7 @@ const COMMAND = {
     jobs: { type: 'string' },
     timeout: { type: 'string' },
     profile: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
     ...PROJECT_OPTIONS,
   },
 } as const;
@@ -90,7 +93,7 @@ async function main(): Promise<number> {
         (result.removed.length ? `; removed ${result.removed.length} old image${result.removed.length === 1 ? '' : 's'}` : ''),
     );
   // One deck at a time: each already photographs with several pages (--jobs).
-  }, { printWarnings: true, decksAtOnce: 1, phases });
+  }, { printWarnings: true, decksAtOnce: 1, phases, diskCache: !values['no-cache'] });
   for (const { deck, error } of failures) progress(`${deck.name}: failed: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
   progress(`done in ${formatSeconds(performance.now() - started)}${failures.length ? `; ${failures.length} deck${failures.length === 1 ? '' : 's'} failed` : ''}`);
   if (phases) progress(formatPhaseTable(phases.list, performance.timeOrigin, wallClock()));

@@ -12,6 +12,7 @@ import { SlideCache } from '../render/slide-cache.ts';
 import { readUtf8 } from '../repair/index.ts';
 import { refuseAsDeck } from '../repair/text-file.ts';
 import { DEFAULT_LIMITS } from '../format/limits.ts';
+import { CompiledDeckCache, FileLookups, compiledCacheDir } from './compiled-cache.ts';
 import { createImageSizer, createMediaResolver } from './media.ts';
 import { listDecks, type DeckEntry, type Project } from './project.ts';
 
@@ -57,11 +58,25 @@ export class DeckStore {
    * `siteUrl`: the site's public address, for the QR code of decks that ask for one (`qr: true`).
    * `firstSlideOnly`: each deck's page holds its first slide alone (the share image: a browser
    * need not lay out a large deck to take its title slide).
+   * `diskCache`: keep compiled decks on disk between runs (the exporters; see compiled-cache.ts),
+   * in the project's cache folder or the one given.
    */
   constructor(
     readonly project: Project,
-    readonly options: { cacheSlides?: boolean; notes?: boolean; lazyImagesFrom?: number; siteUrl?: string; firstSlideOnly?: boolean } = {},
-  ) {}
+    readonly options: {
+      cacheSlides?: boolean;
+      notes?: boolean;
+      lazyImagesFrom?: number;
+      siteUrl?: string;
+      firstSlideOnly?: boolean;
+      diskCache?: boolean | string;
+    } = {},
+  ) {
+    const { diskCache } = options;
+    if (diskCache) this.#disk = new CompiledDeckCache(typeof diskCache === 'string' ? diskCache : compiledCacheDir(project));
+  }
+
+  readonly #disk: CompiledDeckCache<LoadedDeck> | undefined;
 
 
   list(): DeckEntry[] {
@@ -128,6 +143,20 @@ export class DeckStore {
       const empty = compileDeck('', { defaults: this.project.defaults });
       return { ...empty, diagnostics: [refusal], name: entry.name, file: entry.file, title: entry.name, media: [] };
     }
+    // What the compile depends on besides the files it looks for (those are noted as it goes).
+    const settings = {
+      name: entry.name,
+      notes: this.options.notes,
+      lazyImagesFrom: this.options.lazyImagesFrom,
+      siteUrl: this.options.siteUrl,
+      project: { ...this.project, decks: undefined },
+    };
+    const key = this.#disk?.key(entry.file, bytes, settings);
+    const lookups = new FileLookups();
+    if (key) {
+      const cached = this.#disk!.read(entry.file, key);
+      if (cached) return cached;
+    }
     const decoded = readUtf8(bytes);
     if (!decoded.ok) {
       const { problem } = decoded;
@@ -144,17 +173,20 @@ export class DeckStore {
     const text = decoded.ok ? decoded.text : LENIENT.decode(bytes);
     const compiled = compileDeck(text, {
       file: path.relative(process.cwd(), entry.file) || entry.file,
-      resolveUrl: createMediaResolver(this.project, entry.file, (file) => media.add(file)),
+      resolveUrl: createMediaResolver(this.project, entry.file, (file) => media.add(file), lookups.exists),
       cache: this.#slideCache(entry.file),
       notes: this.options.notes,
       lazyImagesFrom: this.options.lazyImagesFrom,
       address: this.options.siteUrl ? deckAddress(this.options.siteUrl, entry.name) : undefined,
-      imageSize: createImageSizer(this.project),
+      imageSize: createImageSizer(this.project, lookups.exists),
       defaults: this.project.defaults,
       renderBudgetMs: (limits.renderSeconds ?? DEFAULT_RENDER_SECONDS) * 1000,
       limits: { ...DEFAULT_LIMITS, nesting: limits.nesting ?? DEFAULT_LIMITS.nesting },
     });
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
-    return { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name, media: [...media] };
+    const deck = { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name, media: [...media] };
+    // A compile that ran out of its time budget is not kept: the next run may have more.
+    if (key && !diagnostics.some((d) => d.code === 'deck-too-slow')) this.#disk!.write(entry.file, key, lookups, deck);
+    return deck;
   }
 }

@@ -23,8 +23,14 @@ function isLocalPath(url: string): boolean {
   return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/\/|#|\/|\?)/i.test(url);
 }
 
-/** `onMedia`: told each media file a reference resolves to (what a deck built on its own must carry). */
-export function createMediaResolver(project: Project, deckFile: string, onMedia?: (file: string) => void): UrlResolver {
+/** Whether a file is there; the compiled-deck cache passes one that also notes what was asked. */
+export type FileExists = (file: string) => boolean;
+
+/**
+ * `onMedia`: told each media file a reference resolves to (what a deck built on its own must carry).
+ * `exists`: how files are looked for (every lookup a compile makes goes through it).
+ */
+export function createMediaResolver(project: Project, deckFile: string, onMedia?: (file: string) => void, exists: FileExists = existsSync): UrlResolver {
   return (url: string, context: UrlContext): string => {
     if (!isLocalPath(url)) return url;
     const [pathPart, suffix = ''] = splitSuffix(url);
@@ -40,7 +46,7 @@ export function createMediaResolver(project: Project, deckFile: string, onMedia?
       ...project.includeDirs.map((dir) => path.resolve(path.dirname(dir), decoded)),
       path.resolve(project.root, decoded),
     ];
-    const found = candidates.find((c) => existsSync(c));
+    const found = candidates.find((c) => exists(c));
     const dir = found && includeDirOf(project, found);
     if (found && dir) {
       onMedia?.(found);
@@ -81,7 +87,7 @@ export function createMediaResolver(project: Project, deckFile: string, onMedia?
  * The pixel size of a media file the pages refer to (`../media/x.png`), read from its header by
  * the image-size library (EXIF rotation applied), for the `<img>` width and height.
  */
-export function createImageSizer(project: Project): (url: string) => { width: number; height: number } | undefined {
+export function createImageSizer(project: Project, exists: FileExists = existsSync): (url: string) => { width: number; height: number } | undefined {
   return (url) => {
     const dir = project.includeDirs.find((d) => url.startsWith(mediaUrlPrefix(project, d)));
     if (!dir) return undefined;
@@ -91,7 +97,7 @@ export function createImageSizer(project: Project): (url: string) => { width: nu
     } catch {
       return undefined;
     }
-    if (!isInside(dir, file) || !existsSync(file)) return undefined;
+    if (!isInside(dir, file) || !exists(file)) return undefined;
     try {
       const size = imageSize(file);
       if (!size.width || !size.height) return undefined;

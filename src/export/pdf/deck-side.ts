@@ -24,6 +24,8 @@ export interface DeckSideInput {
   project: Project;
   /** Settings from the command line; they win over each deck's own. */
   cli: Partial<PdfSettings>;
+  /** Keep compiled decks on disk between runs (see src/project/compiled-cache.ts); `--no-cache` turns it off. */
+  diskCache?: boolean;
   /** Set for a worker: when it was started (`wallClock()`), for the profile. */
   spawnedAt?: number;
 }
@@ -74,7 +76,7 @@ export function firstLine(error: unknown): string {
 
 async function prepareDecks(input: DeckSideInput, phases: Phase[]): Promise<{ jobs: DeckJob[]; failed: DeckOutcome[]; store: DeckStore }> {
   const { DeckStore, emptyPageError } = await import('../../project/deck-store.ts');
-  const store = new DeckStore(input.project);
+  const store = new DeckStore(input.project, { diskCache: input.diskCache });
   const jobs: DeckJob[] = [];
   const failed: DeckOutcome[] = [];
   for (const entry of listDecks(input.project)) {

@@ -54,6 +54,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** Where the time goes, stage by stage (`--profile`). */
   phases?: Phases;
+  /** Keep compiled decks on disk between runs (see src/project/compiled-cache.ts). */
+  diskCache?: boolean;
 }
 
 export interface ExportReport {
@@ -142,7 +144,7 @@ export async function exportPdfs(options: ExportOptions): Promise<ExportReport> 
   const found = session.found;
   const browserPromise = session.browser;
   const decks = listDecks(options.project);
-  const deckSide = options.deckSide ?? startDeckSide({ project: options.project, cli: options.cli });
+  const deckSide = options.deckSide ?? startDeckSide({ project: options.project, cli: options.cli, diskCache: options.diskCache });
   deckSide.catch(() => undefined);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), decks.length));
   // While the decks are rendered, open the first pages (Chromium's first renderer takes a while to start).

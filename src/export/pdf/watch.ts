@@ -30,7 +30,7 @@ export async function watchPdfs(options: WatchOptions): Promise<PdfWatcher> {
   const byFile = new Map(decks.map((d) => [path.resolve(d.file), d]));
   const exportNow = (which: DeckEntry[]) => {
     const project = { ...options.project, decks: which };
-    return exportPdfs({ ...options, project, session: options.session, keepBrowser: true, deckSide: prepareDeckSide({ project, cli: options.cli }) });
+    return exportPdfs({ ...options, project, session: options.session, keepBrowser: true, deckSide: prepareDeckSide({ project, cli: options.cli, diskCache: options.diskCache }) });
   };
   let round: Promise<void> = exportNow(decks).then((report) => options.onRound?.(report, decks, 'start'));
   const pending = new Set<DeckEntry>();
