@@ -190,12 +190,18 @@ function reportDeck(outcome: DeckOutcome): void {
 async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | 'cli' | 'timeoutMs' | 'concurrency' | 'phases' | 'diskCache'>): Promise<number> {
   const { startBrowser } = await import('../export/pdf/export.ts');
   const { watchPdfs } = await import('../export/pdf/watch.ts');
+  const { firstLine } = await import('../export/pdf/deck-side.ts');
   const session = startBrowser();
   const watcher = await watchPdfs({
     project,
     session,
     ...options,
     onDeck: reportDeck,
+    onRoundError: (error, decks, trigger) =>
+      progress(
+        `pdf: ${trigger === 'start' ? 'the first export' : 'the export after the save'} failed: ${firstLine(error)}; ` +
+          `the PDFs stay as they were; save a deck to try again (watching ${decks.length} deck${decks.length === 1 ? '' : 's'})`,
+      ),
     onRound: (report, decks, trigger) => {
       if (trigger === 'start') progress(`pdf: watching ${decks.length} deck${decks.length === 1 ? '' : 's'}; save one to rewrite its PDF (Ctrl-C to stop)`);
       else {

@@ -15,6 +15,8 @@ export interface WatchOptions extends Omit<ExportOptions, 'project' | 'session' 
   session: BrowserSession;
   /** After each export round (the first one included), with the decks it covered. */
   onRound?: (report: ExportReport, decks: DeckEntry[], trigger: 'start' | 'save') => void;
+  /** A round that could not run at all (its decks' PDFs stay as they were); later saves still export. */
+  onRoundError?: (error: unknown, decks: DeckEntry[], trigger: 'start' | 'save') => void;
   /** Saves closer together than this are one round (editors write a file in several steps). */
   settleMs?: number;
 }
@@ -32,7 +34,12 @@ export async function watchPdfs(options: WatchOptions): Promise<PdfWatcher> {
     const project = { ...options.project, decks: which };
     return exportPdfs({ ...options, project, session: options.session, keepBrowser: true, deckSide: prepareDeckSide({ project, cli: options.cli, diskCache: options.diskCache }) });
   };
-  let round: Promise<void> = exportNow(decks).then((report) => options.onRound?.(report, decks, 'start'));
+  // Each round reports its own failure, so one that throws does not stop the rounds after it.
+  const runRound = (which: DeckEntry[], trigger: 'start' | 'save') =>
+    exportNow(which)
+      .then((report) => options.onRound?.(report, which, trigger))
+      .catch((error: unknown) => options.onRoundError?.(error, which, trigger));
+  let round: Promise<void> = runRound(decks, 'start');
   const pending = new Set<DeckEntry>();
   let timer: NodeJS.Timeout | undefined;
   const schedule = (deck: DeckEntry) => {
@@ -41,7 +48,7 @@ export async function watchPdfs(options: WatchOptions): Promise<PdfWatcher> {
     timer = setTimeout(() => {
       const which = [...pending];
       pending.clear();
-      round = round.then(() => exportNow(which).then((report) => options.onRound?.(report, which, 'save')));
+      round = round.then(() => runRound(which, 'save'));
     }, options.settleMs ?? 30);
   };
   // Editors save by writing a temporary file and renaming it over the deck: watch the folders.
