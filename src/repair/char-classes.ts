@@ -54,12 +54,14 @@ export function scriptsCompatible(a: string, b: string): boolean {
 /**
  * Blocks whose characters are rare in running text (most of Latin Extended-B, IPA and phonetic
  * extensions, modifier letters, CJK extensions and compatibility ideographs, mathematical
- * alphanumerics, Yi, the newest Latin and Cherokee extensions): a decode that lands there is
+ * alphanumerics, Yi, the newest Latin and Cherokee extensions; Greek symbol and Coptic letters,
+ * historic Cyrillic, Cherokee, Canadian syllabics, the Philippine scripts, Balinese, Glagolitic
+ * and Coptic, the archaic Roman numerals ↀ ↁ, which a lost byte in common scripts lands on): a decode that lands there is
  * unlikely to be what the author typed. Latin Extended-B letters in use (Vietnamese ơ ư,
  * Pinyin ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ, Romanian ș ț, ƒ) are not rare.
  */
 const RARE_BLOCKS =
-  /[\u0180-\u0191\u0193-\u019f\u01a2-\u01ae\u01b1-\u01cc\u01dd-\u0217\u021c-\u02ff\u1d00-\u1dbf\u3400-\u4dbf\uf900-\ufaff\ua000-\ua4cf\uab30-\uabbf\u{1d400}-\u{1d7ff}\u{20000}-\u{3134f}]/u;
+  /[\u2180-\u2188\u03cf-\u03ff\u0460-\u0489\u13a0-\u13ff\u1400-\u167f\u1700-\u177f\u1b00-\u1b7f\u2c00-\u2c5f\u2c80-\u2cff\u0180-\u0191\u0193-\u019f\u01a2-\u01ae\u01b1-\u01cc\u01dd-\u0217\u021c-\u02ff\u1d00-\u1dbf\u3400-\u4dbf\uf900-\ufaff\ua000-\ua4cf\uab30-\uabbf\u{1d400}-\u{1d7ff}\u{20000}-\u{3134f}]/u;
 export const isRareBlock = (ch: string): boolean => RARE_BLOCKS.test(ch);
 
 /** The script of a letter, mark or digit, or null for Common/Inherited characters (ℝ, ℏ, ²). */
@@ -196,6 +198,18 @@ export const CLOSING_QUOTES: ReadonlyMap<string, string> = new Map([
   ['\u2019', '\u2018'],
   ['\u00bb', '\u00ab'],
   ['\u203a', '\u2039'],
+]);
+
+/** Box corners that pair as quotes do: a ┌ drawn earlier on the line closes with ┐. */
+export const BOX_CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['\u2510', '\u250c'], // ┌ ┐
+  ['\u2518', '\u2514'], // └ ┘
+  ['\u2513', '\u250f'], // ┏ ┓
+  ['\u251b', '\u2517'], // ┗ ┛
+  ['\u2557', '\u2554'], // ╔ ╗
+  ['\u255d', '\u255a'], // ╚ ╝
+  ['\u256e', '\u256d'], // ╭ ╮
+  ['\u256f', '\u2570'], // ╰ ╯
 ]);
 
 /**

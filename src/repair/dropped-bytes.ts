@@ -25,6 +25,7 @@ import {
   utf8ContinuationCount,
 } from './cp1252.ts';
 import {
+  BOX_CLOSERS,
   CLOSING_QUOTES,
   COMMON_EMOJI,
   COMMON_NON_LETTERS,
@@ -51,6 +52,7 @@ import {
   wordCharBefore,
 } from './char-classes.ts';
 import { ALTERED_UTF8_RE } from 'ftfy-js/chardata';
+import { writingScores, type LineContext, type Option } from './writing.ts';
 import type { DeckEvidence } from './evidence.ts';
 import { Found } from './evidence.ts';
 
@@ -251,7 +253,7 @@ export function byteHintsFor(texts: Iterable<string>): Map<number, number> {
   return hints;
 }
 
-interface Context {
+interface Context extends LineContext {
   lineScripts: Set<string>;
   lineCaps: boolean;
   /** The words and characters of the line (without its spots). */
@@ -505,18 +507,49 @@ function scoreChar(x: string, side: Sides, ctx: Context): number | null {
   if (isFormat(x)) return -3;
   if (isSpaceSeparator(x)) return x === NBSP ? 0 : -2;
   const common = COMMON_NON_LETTERS.has(x) || COMMON_EMOJI.has(x) ? 1 : 0;
-  if (isPunctuation(x)) return common + quoteScore(x, side);
+  if (isPunctuation(x)) {
+    // A closing bracket after a space, or an opening one before it, closes or opens nothing.
+    const stray = (lc && isWhitespace(lc) && CLOSING_BRACKET.test(x)) || (rc && isWhitespace(rc) && OPENING_BRACKET.test(x)) ? -1 : 0;
+    return common + quoteScore(x, side) + stray;
+  }
   if (isPictographic(x)) return common + emojiSequenceScore(x, side);
-  if (isSymbol(x)) return common || -1;
+  if (common && ARROW.test(x) && lc && rc && isWhitespace(lc) && isWhitespace(rc)) {
+    // A common arrow stands between the things it links: "input ← output".
+    return common + 1;
+  }
+  if (isSymbol(x)) {
+    // Typographic pairs among symbols too: the box corner that closes one opened on the line.
+    const opener = BOX_CLOSERS.get(x);
+    if (opener !== undefined && occurrences(side.left, opener) > occurrences(side.left, x)) return (common || -1) + 3;
+    return common || -1;
+  }
   return -1;
 }
+
+const CLOSING_BRACKET = /^\p{Pe}$/u;
+const OPENING_BRACKET = /^\p{Ps}$/u;
+const ARROW = /^[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]$/u;
 
 const EMOJI_MODIFIERS_AT_END = /[\ufe0f\u{1f3fb}-\u{1f3ff}]+$/u;
 
 export interface Scored {
   candidate: Candidate;
   score: number;
+  /** The part of `score` that comes from trigram statistics (see ./writing.ts). */
+  statistical?: number;
 }
+
+/**
+ * The margin by which `best` must beat `second`. Where only the trigram statistics set them
+ * apart (the other evidence alone would not), it must be wider: a few hundred trigrams per
+ * language are a hint, and a wrong letter is worse than a visible gap.
+ */
+function marginOver(best: Scored, second: Scored): number {
+  const otherwise = best.score - (best.statistical ?? 0) - (second.score - (second.statistical ?? 0));
+  return otherwise >= MARGIN ? MARGIN : STATISTICAL_MARGIN;
+}
+
+const STATISTICAL_MARGIN = 3.5;
 
 /** Words and characters found intact elsewhere (in the deck or on the same line). */
 function evidenceScore(x: string, found: boolean, alone: boolean, side: Sides, ctx: Context, options: DroppedByteOptions): number {
@@ -566,6 +599,7 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
     info.found.set(spot, founds);
   }
   const scores: Scored[] = [];
+  const written: Option[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
     const side = c.consumesSpace ? (consumeSpace ??= sides(left, right.slice(1))) : keepSpace;
@@ -576,13 +610,23 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
     let hint = 0;
     if (byteHints) for (const b of c.restored) hint += byteHints.get(b) ?? 0;
     scores.push({ candidate: c, score: shape + evidenceScore(c.char, found, alone, side, ctx, options) + hint });
+    written.push({ char: c.char, left: side.left, right: side.right });
   }
-  sortByScore(scores);
 
   // Leaving it: the lead character read as it is, next to what follows it in the text.
   const rawRest = text.slice(spot.start + 1, spot.end) + right;
+  const lead = text[spot.start]!;
+  written.push({ char: lead, left, right: rawRest });
+  // How each is written in its script (place in the word, the language's trigrams, dictionaries).
+  const writing = scores.length > 0 ? writingScores(written, ctx) : { scores: [], statistical: [] };
+  for (let k = 0; k < scores.length; k++) {
+    scores[k]!.score += writing.scores[k]!;
+    scores[k]!.statistical = writing.statistical[k]!;
+  }
+  sortByScore(scores);
   const keep =
-    (wordShapeScore(text[spot.start]!, sides(left, rawRest), ctx) || 0) +
+    (wordShapeScore(lead, sides(left, rawRest), ctx) || 0) +
+    (writing.scores[scores.length] ?? 0) +
     options.keepPenalty +
     (spot.bytes.length > 1 ? -3 : 0); // "â€", "ðŸ‘": a lead with continuations is never intended
 
@@ -590,20 +634,31 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
   if (!best) return { action: 'none', spot, scores, keep };
   let ftfyGuess: Scored | undefined;
   let bestOther = -Infinity; // scores are sorted: the first that is not ftfy's guess
+  // ftfy's guess is weighed against the others without the trigram statistics: they depend on
+  // the language detected from the rest of the line, which repairing the line changes, and a
+  // choice that flipped with them would not be idempotent.
+  let bestOtherPlain = -Infinity;
   for (const sc of scores) {
     if (sc.candidate.ftfyGuess && !ftfyGuess) ftfyGuess = sc;
-    else if (bestOther === -Infinity) bestOther = sc.score;
+    else {
+      if (bestOther === -Infinity) bestOther = sc.score;
+      bestOtherPlain = Math.max(bestOtherPlain, sc.score - (sc.statistical ?? 0));
+    }
   }
-  if (ftfyGuess && ftfyGuess.score >= bestOther) {
-    // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it). On
-    // a tie ("voilÃ le": à, or í?) ftfy's choice stands, and the author is told.
+  // On a tie, ftfy's own choice stands where it is ftfy's designed case, a letter of two bytes
+  // before a space ("voilÃ le": à, or í?), and the author is told; in longer sequences (Georgian
+  // "დáƒ ": ა, ო, or ftfy's რ?) nothing is guessed: the spot is left as it is and reported.
+  const guessPlain = ftfyGuess ? ftfyGuess.score - (ftfyGuess.statistical ?? 0) : -Infinity;
+  const ftfyTies = spot.bytes.length === 1 ? ftfyGuess && guessPlain >= bestOtherPlain : ftfyGuess && ftfyGuess.score > bestOther;
+  if (ftfyGuess && ftfyTies) {
+    // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it).
     if (ftfyGuess.score > keep) {
-      return { action: 'restore', spot, candidate: ftfyGuess.candidate, scores, keep, doubtful: ftfyGuess.score === bestOther };
+      return { action: 'restore', spot, candidate: ftfyGuess.candidate, scores, keep, doubtful: ftfyGuess.score < bestOther + MARGIN };
     }
     return { action: 'protect', spot, report: false, scores, keep };
   }
   const second = scores[1];
-  if (best.score >= keep + MARGIN && (!second || best.score >= second.score + MARGIN)) {
+  if (best.score >= keep + MARGIN && (!second || best.score >= second.score + marginOver(best, second))) {
     return { action: 'restore', spot, candidate: best.candidate, scores, keep };
   }
   const looksBroken = best.score >= keep + MARGIN;
@@ -664,13 +719,22 @@ function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMa
   for (const s of spots) {
     if (s.start < from || s.end > to) continue;
     const c = fills.get(s) ?? info.guesses.get(s);
-    if (!c) continue;
+    if (!c) {
+      // Not known yet: a letter of no case and no script stands in (the lead itself would read
+      // as a capital, "Ã", and tell its neighbours the wrong case).
+      raw += text.slice(at, s.start) + UNKNOWN_LETTER;
+      at = s.end;
+      continue;
+    }
     raw += text.slice(at, s.start) + sequenceText(c);
     at = s.end + (c.consumesSpace ? 1 : 0);
   }
   raw += text.slice(at, to);
   return decodeMixed(raw);
 }
+
+/** U+02BC MODIFIER LETTER APOSTROPHE: a letter (Lm) without case, of the Common script. */
+const UNKNOWN_LETTER = '\u02bc';
 
 // A candidate's sequence as Windows-1252 characters (candidates are cached, so are these).
 const sequenceTexts = new WeakMap<Candidate, string>();
@@ -732,7 +796,7 @@ function lineInfo(text: string, spots: readonly Spot[]): LineInfo {
   }
   const caps = capsWords > 0 && capsWords * 2 > words;
   const local = new Found(decoded);
-  return { spots, guesses: new Map(), found: new Map(), candidates: new Map(), scripts, caps, local, ctx: { lineScripts: scripts, lineCaps: caps, local } };
+  return { spots, guesses: new Map(), found: new Map(), candidates: new Map(), scripts, caps, local, ctx: { lineScripts: scripts, lineCaps: caps, local, lineText: decoded, languages: new Map() } };
 }
 
 export interface SpotPlan {
@@ -791,9 +855,19 @@ export function planSpots(text: string, options: DroppedByteOptions, scope: Spot
         fills.set(spot, d.candidate);
         info.guesses.delete(spot);
         nowChanged.push(spot);
-      } else if (d.scores[0] && info.guesses.get(spot)?.char !== d.scores[0].candidate.char) {
-        info.guesses.set(spot, d.scores[0].candidate);
-        nowChanged.push(spot);
+      } else {
+        // The best guess stands in for the spot when its neighbours are scored.
+        const top = d.scores[0];
+        // (Nor is a tie between the cases of one letter, Í or í, which would tell its
+        // neighbours a case.)
+        const second = d.scores[1];
+        const caseTie = second && second.score === top?.score && second.candidate.char.toLowerCase() === top.candidate.char.toLowerCase();
+        const guess = top && !caseTie ? top.candidate : undefined;
+        if (info.guesses.get(spot)?.char !== guess?.char) {
+          if (guess) info.guesses.set(spot, guess);
+          else info.guesses.delete(spot);
+          nowChanged.push(spot);
+        }
       }
     }
     changed = nowChanged;
@@ -842,8 +916,18 @@ export function hasSpots(text: string): boolean {
 function looksBroken(text: string, spot: Spot): boolean {
   if (spot.bytes.length > 1) return true;
   const lead = text[spot.start]!;
-  const before = text[spot.start - 1];
-  const after = text[spot.end];
+  if (looksBrokenBetween(lead, text[spot.start - 1], text[spot.end])) return true;
+  // The neighbours may be mojibake themselves ("Î¿Ï" is "οÏ", "××‘" is "×ב"): read them
+  // decoded too (a few characters either side hold any sequence).
+  if (!LEAD_OR_CONTINUATION.test(text.slice(Math.max(0, spot.start - 4), spot.end + 4).replace(lead, ''))) return false;
+  const before = lastChar(decodeMixed(text.slice(Math.max(0, spot.start - 4), spot.start)));
+  const after = firstChar(decodeMixed(text.slice(spot.end, spot.end + 4)));
+  return looksBrokenBetween(lead, before, after);
+}
+
+const LEAD_OR_CONTINUATION = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+
+function looksBrokenBetween(lead: string, before: string | undefined, after: string | undefined): boolean {
   if (before !== undefined && isUpper(lead) && isLower(before)) return true;
   if (after !== undefined && isLetter(after)) {
     const script = scriptOf(after);

@@ -11,10 +11,12 @@
  *    layers as the prose;
  *  - a switch (./switch.ts) and reporting (./report.ts).
  */
+import { is_bad } from 'ftfy-js';
+import { scriptOf, scriptsCompatible } from './char-classes.ts';
 import type { Diagnostic } from '../shared/diagnostics.ts';
 import { DeckEvidence } from './evidence.ts';
 import { decodeMixed } from './cp1252.ts';
-import { byteHintsFor, hasSpots, looksDamaged } from './dropped-bytes.ts';
+import { byteHintsFor, decodableSequences, hasSpots, looksDamaged } from './dropped-bytes.ts';
 import { decodesThrough, forgetFtfyAnswers, isWholeLayer, repairSegment, type SegmentOptions, type SegmentRepair } from './ftfy-layer.ts';
 import { findCodeSpans, findFencedBlocks, segmentLine, type LineRegions, type Segment } from './markdown-regions.ts';
 import { anySuspicious, findSuspiciousLines, hasNonAscii, lineOf } from './precheck.ts';
@@ -129,6 +131,21 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
       const r = ftfyOnly(pass.segments[k]!.text);
       pass.results[k] = r;
       if (r.text !== pass.segments[k]!.text) count(r);
+    }
+  }
+  // ftfy cannot decode a line whose every word lost a byte ("ê°ì‚¬í•©ë‹ˆë‹¤"): it is not valid
+  // UTF-8 as it is. With its spots cut out, ftfy may decode whole layers of the rest: that is
+  // damage ftfy recognises, as much as a line it decodes at once.
+  if (peeledCounts.size === 0) {
+    for (const [pass, k] of deferred) {
+      // (Two whole sequences at least: a stray pair of characters proves nothing.)
+      if (decodableSequences(pass.segments[k]!.text).length < 2) continue;
+      const r = repairSegment(pass.segments[k]!.text, { droppedBytes: { keepPenalty: 0 }, eager: true });
+      // (Only where what is left, but for the spots it reports, reads as text: a hopeless garble
+      // peeled this way still looks bad, and is no evidence.)
+      let rest = r.text;
+      for (const a of r.ambiguous) rest = rest.replace(a.before, '');
+      if (r.peeled > 0 && !is_bad(rest) && readsAsWords(r.text)) bump(peeledCounts, r.peeled);
     }
   }
   // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
@@ -254,6 +271,26 @@ function isDamagedThroughout(
 }
 
 const WINDOWS_1252: readonly string[] = ['sloppy-windows-1252', 'latin-1'];
+
+/**
+ * True when `text` has words of a script beyond Latin-1 (three letters at least, each beside
+ * another of its script): what a real line decodes to, where random Latin-1 characters decode,
+ * now and then, to a lone character.
+ */
+function readsAsWords(text: string): boolean {
+  let n = 0;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c <= '\u02ff' || !LETTER.test(c)) continue;
+    const sc = scriptOf(c);
+    const beside = [chars[i - 1], chars[i + 1]].some((d) => d !== undefined && d > '\u02ff' && LETTER.test(d) && scriptsCompatible(scriptOf(d) ?? '', sc ?? ''));
+    if (beside && ++n >= 3) return true;
+  }
+  return false;
+}
+
+const LETTER = /\p{L}/u;
 
 function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
