@@ -1,0 +1,53 @@
+/**
+ * `pdf --watch`'s rounds: one that throws is reported and does not stop the rounds after it.
+ * The export itself is replaced (the browser half is end-to-end tested in tests/e2e/pdf-watch.spec.ts).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it, vi } from 'vitest';
+import type { ExportReport } from '../../../src/export/pdf/export.ts';
+
+const exportPdfs = vi.fn<() => Promise<ExportReport>>();
+vi.mock('../../../src/export/pdf/export.ts', () => ({ exportPdfs }));
+vi.mock('../../../src/export/pdf/deck-side.ts', () => ({ prepareDeckSide: () => new Promise(() => {}) }));
+
+const { watchPdfs } = await import('../../../src/export/pdf/watch.ts');
+const { resolveProject } = await import('../../../src/project/project.ts');
+
+const dir = mkdtempSync(path.join(tmpdir(), 'slidewright-watch-unit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('reports a round that throws, and the next save still exports', async () => {
+  const deck = path.join(dir, 'talk.md');
+  writeFileSync(deck, '# Talk\n');
+  const report: ExportReport = { outcomes: [{ name: 'talk', ok: true, ms: 1, warnings: [] }], ms: 1 } as unknown as ExportReport;
+  exportPdfs.mockRejectedValueOnce(new Error('the browser went away')).mockResolvedValue(report);
+  const errors: string[] = [];
+  const rounds: string[] = [];
+  let saved = () => {};
+  const savedRound = new Promise<void>((resolve) => (saved = resolve));
+  const watcher = await watchPdfs({
+    project: resolveProject(dir, { sources: [deck] }),
+    session: { browser: Promise.resolve({ close: async () => {} }) } as never,
+    outDir: path.join(dir, 'out'),
+    cli: {},
+    timeoutMs: 1000,
+    settleMs: 5,
+    onRoundError: (error, _decks, trigger) => errors.push(`${trigger}: ${(error as Error).message}`),
+    onRound: (_report, _decks, trigger) => {
+      rounds.push(trigger);
+      if (trigger === 'save') saved();
+    },
+  });
+  try {
+    await watcher.idle();
+    expect(errors).toEqual(['start: the browser went away']);
+    writeFileSync(deck, '# Talk, saved\n');
+    await savedRound;
+    expect(rounds).toEqual(['save']);
+    expect(exportPdfs).toHaveBeenCalledTimes(2);
+  } finally {
+    await watcher.close();
+  }
+});
