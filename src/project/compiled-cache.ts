@@ -3,7 +3,8 @@
  * unchanged deck skips the compile (repair, markdown, highlighting: 1.8 s for a 5 MB deck).
  *
  * An entry is used only when everything the compile read is as it was: the deck's bytes (a
- * SHA-256), the compile's options and the project's settings, slidewright's own code, and every
+ * SHA-256), the compile's options and the project's settings, slidewright's own code and the
+ * installed packages it renders with (an `npm install` or update compiles again), and every
  * file the compile looked for (media found or missing: each with its real path, size and
  * modification time). One entry per deck file, replaced atomically; a cache that cannot be read
  * or written only costs a compile. `--no-cache` leaves it alone.
@@ -54,7 +55,7 @@ export class FileLookups {
  * slidewright's own code: the running bundle (its path holds the sources' stamp, see
  * bin/slidewright.mjs) or, run from the TypeScript sources, their newest modification time.
  */
-function codeStamp(): string {
+function ownCodeStamp(): string {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return fileStamp(here);
   const src = path.resolve(path.dirname(here), '..');
@@ -63,6 +64,20 @@ function codeStamp(): string {
     if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
   return `${src}:${newest}`;
+}
+
+/**
+ * The packages the compile uses (marked, highlight.js, KaTeX… are not bundled): npm rewrites
+ * `node_modules/.package-lock.json` on every install or update; without it (another package
+ * manager), the folder's own time, which changes as packages come and go.
+ */
+function packagesStamp(): string {
+  const marked = fileURLToPath(import.meta.resolve('marked'));
+  const at = marked.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+  if (at < 0) return '';
+  const modules = marked.slice(0, at + '/node_modules'.length);
+  const lock = path.join(modules, '.package-lock.json');
+  return existsSync(lock) ? fileStamp(lock) : fileStamp(modules);
 }
 
 let code: string | undefined;
@@ -79,7 +94,7 @@ export class CompiledDeckCache<T> {
 
   /** The key of one compile: its inputs other than the files it looks for. */
   key(file: string, bytes: Uint8Array, settings: unknown): string {
-    code ??= codeStamp();
+    code ??= `${ownCodeStamp()}|${packagesStamp()}`;
     return createHash('sha256').update(JSON.stringify([FORMAT, code, file, process.cwd(), settings])).update(bytes).digest('hex');
   }
 

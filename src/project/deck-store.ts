@@ -151,12 +151,11 @@ export class DeckStore {
       siteUrl: this.options.siteUrl,
       project: { ...this.project, decks: undefined },
     };
-    const key = this.#disk?.key(entry.file, bytes, settings);
+    const disk = this.#disk;
+    const key = disk?.key(entry.file, bytes, settings);
+    const cached = disk && key ? disk.read(entry.file, key) : undefined;
+    if (cached) return cached;
     const lookups = new FileLookups();
-    if (key) {
-      const cached = this.#disk!.read(entry.file, key);
-      if (cached) return cached;
-    }
     const decoded = readUtf8(bytes);
     if (!decoded.ok) {
       const { problem } = decoded;
@@ -186,7 +185,7 @@ export class DeckStore {
     const diagnostics = [...compiled.diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
     const deck = { ...compiled, diagnostics, name: entry.name, file: entry.file, title: compiled.deck.title ?? entry.name, media: [...media] };
     // A compile that ran out of its time budget is not kept: the next run may have more.
-    if (key && !diagnostics.some((d) => d.code === 'deck-too-slow')) this.#disk!.write(entry.file, key, lookups, deck);
+    if (disk && key && !diagnostics.some((d) => d.code === 'deck-too-slow')) disk.write(entry.file, key, lookups, deck);
     return deck;
   }
 }

@@ -196,11 +196,11 @@ function trigramScore({ char: x, left, right }: Option, ctx: LineContext): numbe
   const before = l[l.length - 1];
   if (before !== undefined && x !== x.toLowerCase() && before !== before.toUpperCase()) return 0;
   const c = shifted(x, script, via.shift).toLowerCase();
+  if (!usesLetter(m, c)) return isMark(x) ? 0 : scriptUsesLetter(via.script, c) ? null : UNUSED_LETTER;
   let hits = 0;
   if (l0 !== null) hits += m.trigrams.get(l0 + l1 + c) ?? 0;
   hits += m.trigrams.get(l1 + c + r0) ?? 0;
   if (r1 !== null) hits += m.trigrams.get(c + r0 + r1) ?? 0;
-  if (!usesLetter(m, c)) return isMark(x) ? 0 : scriptUsesLetter(via.script, c) ? null : UNUSED_LETTER;
   hits += (m.composedPairs.get(l1 + c) ?? 0) + (m.composedPairs.get(c + r0) ?? 0);
   // Each letter beside it that makes a pair the lists show. (Only what the lists show counts:
   // a pair or trigram they lack may still be common, beyond their 300.)
@@ -266,9 +266,8 @@ const dictionaryCache = new Map<string, number>();
 
 /** 2 when the piece of `text` holding offset `at` is a dictionary word (see `dictionaryScore`). */
 function dictionaryWordAt(segmenter: Intl.Segmenter, text: string, at: number): number {
-  const head = { length: at };
   for (const piece of segmenter.segment(text)) {
-    if (piece.index + piece.segment.length <= head.length) continue;
+    if (piece.index + piece.segment.length <= at) continue;
     // The piece holding x.
     const word = piece.segment;
     if ([...word].length < 2) return 0;
