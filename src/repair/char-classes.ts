@@ -56,12 +56,13 @@ export function scriptsCompatible(a: string, b: string): boolean {
  * extensions, modifier letters, CJK extensions and compatibility ideographs, mathematical
  * alphanumerics, Yi, the newest Latin and Cherokee extensions; Greek symbol and Coptic letters,
  * historic Cyrillic, Cherokee, Canadian syllabics, the Philippine scripts, Balinese, Glagolitic
- * and Coptic, the archaic Roman numerals ↀ ↁ, which a lost byte in common scripts lands on): a decode that lands there is
+ * and Coptic, the archaic Roman numerals ↀ ↁ, the Arabic signs of numbers and honorifics (؀ ؐ,
+ * not the comma ، semicolon ؛ or question mark ؟), which a lost byte in common scripts lands on): a decode that lands there is
  * unlikely to be what the author typed. Latin Extended-B letters in use (Vietnamese ơ ư,
  * Pinyin ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ, Romanian ș ț, ƒ) are not rare.
  */
 const RARE_BLOCKS =
-  /[\u2180-\u2188\u03cf-\u03ff\u0460-\u0489\u13a0-\u13ff\u1400-\u167f\u1700-\u177f\u1b00-\u1b7f\u2c00-\u2c5f\u2c80-\u2cff\u0180-\u0191\u0193-\u019f\u01a2-\u01ae\u01b1-\u01cc\u01dd-\u0217\u021c-\u02ff\u1d00-\u1dbf\u3400-\u4dbf\uf900-\ufaff\ua000-\ua4cf\uab30-\uabbf\u{1d400}-\u{1d7ff}\u{20000}-\u{3134f}]/u;
+  /[\u0600-\u060b\u060d-\u061a\u061c-\u061e\u2180-\u2188\u03cf-\u03ff\u0460-\u0489\u13a0-\u13ff\u1400-\u167f\u1700-\u177f\u1b00-\u1b7f\u2c00-\u2c5f\u2c80-\u2cff\u0180-\u0191\u0193-\u019f\u01a2-\u01ae\u01b1-\u01cc\u01dd-\u0217\u021c-\u02ff\u1d00-\u1dbf\u3400-\u4dbf\uf900-\ufaff\ua000-\ua4cf\uab30-\uabbf\u{1d400}-\u{1d7ff}\u{20000}-\u{3134f}]/u;
 export const isRareBlock = (ch: string): boolean => RARE_BLOCKS.test(ch);
 
 /** The script of a letter, mark or digit, or null for Common/Inherited characters (ℝ, ℏ, ²). */

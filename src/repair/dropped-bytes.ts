@@ -52,7 +52,7 @@ import {
   wordCharBefore,
 } from './char-classes.ts';
 import { ALTERED_UTF8_RE } from 'ftfy-js/chardata';
-import { writingScores, type LineContext, type Option } from './writing.ts';
+import { UNKNOWN_LETTER, languageLacksLetter, languagesDisagree, wordScores, writingScores, type LineContext, type Option, type WordOption } from './writing.ts';
 import type { DeckEvidence } from './evidence.ts';
 import { Found } from './evidence.ts';
 
@@ -134,11 +134,11 @@ function scanSpots(text: string, visit: (spot: Spot) => boolean): void {
 }
 
 /** True when `text` has a spot in `scope` (see `spotsInScope`). */
-export function hasSpotsInScope(text: string, scope: SpotScope): boolean {
+export function hasSpotsInScope(text: string, scope: SpotScope, line?: () => string): boolean {
   // The same text is often asked about twice in a row (a piece ftfy left as it was).
   if (text === lastAsked.text && scope === lastAsked.scope) return lastAsked.found;
   let found = false;
-  scanSpots(text, (spot) => (found = scope === 'cut' || (scope === 'all' ? looksBroken(text, spot) : ftfyRestoresNbsp(spot))));
+  scanSpots(text, (spot) => (found = scope === 'cut' || (scope === 'all' ? looksBroken(text, spot) || foreignCapital(text, spot, line) : ftfyRestoresNbsp(spot))));
   lastAsked.text = text;
   lastAsked.scope = scope;
   lastAsked.found = found;
@@ -225,6 +225,8 @@ export interface DroppedByteOptions {
   evidence?: DeckEvidence;
   /** 0-based line, to leave the line itself out of the deck evidence. */
   lineIndex?: number;
+  /** The whole line, decoded as far as it goes (its language, where a piece is looked at). */
+  line?: () => string;
   /** The whole deck went through the wrong decoding (no intact non-ASCII text to learn from). */
   throughout?: boolean;
   /**
@@ -537,6 +539,10 @@ export interface Scored {
   score: number;
   /** The part of `score` that comes from trigram statistics (see ./writing.ts). */
   statistical?: number;
+  /** The part that comes from the words of the line's language (step 5 of ./writing.ts). */
+  words?: number;
+  /** Whether its word is one the line's language knows (step 5). */
+  known?: boolean;
 }
 
 /**
@@ -545,11 +551,19 @@ export interface Scored {
  * language are a hint, and a wrong letter is worse than a visible gap.
  */
 function marginOver(best: Scored, second: Scored): number {
-  const otherwise = best.score - (best.statistical ?? 0) - (second.score - (second.statistical ?? 0));
+  const otherwise = best.score - statisticsOf(best) - (second.score - statisticsOf(second));
   return otherwise >= MARGIN ? MARGIN : STATISTICAL_MARGIN;
 }
 
 const STATISTICAL_MARGIN = 3.5;
+
+/** Candidates whose other evidence is this close to the best's are level for the statistics. */
+const PLAIN_TIE = 0.5;
+
+/** The part of a score that comes from statistics (trigrams, words of the language). */
+function statisticsOf(s: Scored): number {
+  return (s.statistical ?? 0) + (s.words ?? 0);
+}
 
 /** Words and characters found intact elsewhere (in the deck or on the same line). */
 function evidenceScore(x: string, found: boolean, alone: boolean, side: Sides, ctx: Context, options: DroppedByteOptions): number {
@@ -575,7 +589,10 @@ function evidenceScore(x: string, found: boolean, alone: boolean, side: Sides, c
 }
 
 export type SpotDecision =
-  /** `doubtful`: another candidate scored as well (ftfy's guess was kept): reported too. */
+  /**
+   * `doubtful`: reported too: another candidate scored as well (ftfy's guess was kept), or only
+   * the trigrams of the line's language decided.
+   */
   | { action: 'restore'; spot: Spot; candidate: Candidate; scores: Scored[]; keep: number; doubtful?: boolean }
   /** Left as it is; `report` when it looks broken but the evidence does not decide. */
   | { action: 'protect'; spot: Spot; report: boolean; scores: Scored[]; keep: number }
@@ -623,32 +640,107 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
     scores[k]!.score += writing.scores[k]!;
     scores[k]!.statistical = writing.statistical[k]!;
   }
-  sortByScore(scores);
   const keep =
     (wordShapeScore(lead, sides(left, rawRest), ctx) || 0) +
     (writing.scores[scores.length] ?? 0) +
     options.keepPenalty +
-    (spot.bytes.length > 1 ? -3 : 0); // "â€", "ðŸ‘": a lead with continuations is never intended
+    (spot.bytes.length > 1 ? -3 : 0) + // "â€", "ðŸ‘": a lead with continuations is never intended
+    (foreignCapital(text, spot, options.line) ? -3 : 0); // "Åatwa" in Polish: a letter its language never writes
+  const unsorted = scores.slice();
+  sortByScore(scores);
+  const first = decideFrom(spot, scores, keep);
+  if (first.action === 'restore' && !first.doubtful && !first.candidate.ftfyGuess && !onlyStatistics(first)) return first;
+  // (The word statistics only lower candidates below the best: they cannot make a spot look
+  // broken that does not already.)
+  if (!(scores[0] && scores[0].score >= keep + MARGIN)) return first;
+  // Undecided: how the words read in the line's language (loaded only now, see ./word-grams.ts).
+  // The words are read with every spot not yet decided as any of its candidates.
+  const leftUnknown: string[][] = [];
+  const rightUnknown: string[][] = [];
+  const leftW = renderDecoded(text, Math.max(0, spot.start - 64), spot.start, fills, info, leftUnknown);
+  const rightW = renderDecoded(text, spot.end, Math.min(text.length, spot.end + 64), fills, info, rightUnknown);
+  const wordOptions: WordOption[] = unsorted.map(({ candidate: c }) => ({
+    char: c.char,
+    left: leftW,
+    right: c.consumesSpace ? rightW.slice(1) : rightW,
+    leftUnknown,
+    rightUnknown,
+  }));
+  wordOptions.push({ char: lead, left: leftW, right: rightW, leftUnknown, rightUnknown });
+  const read = wordScores(wordOptions, ctx);
+  if (!read || read.scores.every((w) => w === 0)) return checkStatistics(first, ctx, left, right);
+  const words = read.scores;
+  // Frequencies come last among the evidence: they choose among the candidates that the rest
+  // leaves level (within PLAIN_TIE), and cannot lift one the rest puts behind: those get the
+  // least the statistics give any.
+  let bestPlain = -Infinity;
+  for (const sc of unsorted) bestPlain = Math.max(bestPlain, sc.score - statisticsOf(sc));
+  const least = Math.min(...words);
+  for (let k = 0; k < unsorted.length; k++) {
+    const sc = unsorted[k]!;
+    const w = sc.score - statisticsOf(sc) < bestPlain - PLAIN_TIE ? least : words[k]!;
+    sc.score += w;
+    sc.words = w;
+    sc.known = read.known[k]!;
+  }
+  sortByScore(scores);
+  return checkStatistics(decideFrom(spot, scores, keep), ctx, left, right);
+}
 
+/** True when a restoration is chosen by the statistics alone (the rest leaves it level). */
+function onlyStatistics(d: SpotDecision & { action: 'restore' }): boolean {
+  // (ftfy's own guess, kept on a tie, is weighed by its own rule in `decideFrom`.)
+  if (d.candidate.ftfyGuess) return false;
+  let chosen = 0;
+  let bestOther = -Infinity;
+  for (const sc of d.scores) {
+    if (sc.candidate === d.candidate) chosen = sc.score - statisticsOf(sc);
+    else bestOther = Math.max(bestOther, sc.score - statisticsOf(sc));
+  }
+  return chosen < bestOther + MARGIN;
+}
+
+/**
+ * A restoration that only the statistics decide stands only where the line's likely languages
+ * agree about the letter (see `languagesDisagree`), and, where the word statistics know one of
+ * the candidates' words, only if they know its word; otherwise the spot is left and reported.
+ * One that the word statistics do not confirm is reported as well.
+ */
+function checkStatistics(d: SpotDecision, ctx: Context, left: string, right: string): SpotDecision {
+  if (d.action !== 'restore' || !onlyStatistics(d)) return d;
+  const chosen = d.scores.find((sc) => sc.candidate === d.candidate);
+  const others = d.scores.filter((sc) => sc !== chosen).map((sc) => sc.candidate.char);
+  const wordsKnowOne = d.scores.some((sc) => sc.known);
+  if ((chosen?.known || !wordsKnowOne) && !languagesDisagree(d.candidate.char, others, ctx, left, right)) {
+    // Where the word statistics know none of the words (names, rare words), the trigrams
+    // decide, and the author is told.
+    return chosen?.known ? d : { ...d, doubtful: true };
+  }
+  return { action: 'protect', spot: d.spot, report: true, scores: d.scores, keep: d.keep };
+}
+
+function decideFrom(spot: Spot, scores: Scored[], keep: number): SpotDecision {
   const best = scores[0];
   if (!best) return { action: 'none', spot, scores, keep };
-  let ftfyGuess: Scored | undefined;
-  let bestOther = -Infinity; // scores are sorted: the first that is not ftfy's guess
+  const ftfyGuess = scores.find((sc) => sc.candidate.ftfyGuess);
   // ftfy's guess is weighed against the others without the trigram statistics: they depend on
   // the language detected from the rest of the line, which repairing the line changes, and a
-  // choice that flipped with them would not be idempotent.
+  // choice that flipped with them would not be idempotent. The words of the line's language do
+  // count where ftfy's guess keeps the space ("čtenà dat": à, or í?), not where it joins two
+  // words into one ("Ð уский": Р), which no word statistics weigh fairly against the others.
+  const wordsCount = ftfyGuess !== undefined && !ftfyGuess.candidate.consumesSpace;
+  const plain = (sc: Scored) => sc.score - (sc.statistical ?? 0) - (wordsCount ? 0 : (sc.words ?? 0));
+  let bestOther = -Infinity; // scores are sorted: the first that is not ftfy's guess
   let bestOtherPlain = -Infinity;
   for (const sc of scores) {
-    if (sc.candidate.ftfyGuess && !ftfyGuess) ftfyGuess = sc;
-    else {
-      if (bestOther === -Infinity) bestOther = sc.score;
-      bestOtherPlain = Math.max(bestOtherPlain, sc.score - (sc.statistical ?? 0));
-    }
+    if (sc === ftfyGuess) continue;
+    if (bestOther === -Infinity) bestOther = sc.score;
+    bestOtherPlain = Math.max(bestOtherPlain, plain(sc));
   }
   // On a tie, ftfy's own choice stands where it is ftfy's designed case, a letter of two bytes
   // before a space ("voilÃ le": à, or í?), and the author is told; in longer sequences (Georgian
   // "დáƒ ": ა, ო, or ftfy's რ?) nothing is guessed: the spot is left as it is and reported.
-  const guessPlain = ftfyGuess ? ftfyGuess.score - (ftfyGuess.statistical ?? 0) : -Infinity;
+  const guessPlain = ftfyGuess ? plain(ftfyGuess) : -Infinity;
   const ftfyTies = spot.bytes.length === 1 ? ftfyGuess && guessPlain >= bestOtherPlain : ftfyGuess && ftfyGuess.score > bestOther;
   if (ftfyGuess && ftfyTies) {
     // Nothing does better than ftfy's own guess: take it (also where ftfy would not see it).
@@ -706,8 +798,12 @@ interface LineInfo {
   ctx: Context;
 }
 
-/** Decoded text of [from, to), with restorations decided (or guessed) put in. */
-function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMap<Spot, Candidate>, info: LineInfo): string {
+/**
+ * Decoded text of [from, to), with restorations decided (or guessed) put in. With `unknown`,
+ * guesses are left out too, and the candidates of each spot left unknown are listed there, in
+ * order (for scoring words whole, see `wordScores`).
+ */
+function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMap<Spot, Candidate>, info: LineInfo, unknown?: string[][]): string {
   const spots = info.spots;
   // Never start or end inside a spot.
   for (const s of spots) {
@@ -718,8 +814,13 @@ function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMa
   let at = from;
   for (const s of spots) {
     if (s.start < from || s.end > to) continue;
-    const c = fills.get(s) ?? info.guesses.get(s);
+    const c = fills.get(s) ?? (unknown ? undefined : info.guesses.get(s));
     if (!c) {
+      if (unknown) {
+        let cs = info.candidates.get(s);
+        if (!cs) info.candidates.set(s, (cs = candidatesFor(s, text)));
+        unknown.push(cs.map((x) => x.char));
+      }
       // Not known yet: a letter of no case and no script stands in (the lead itself would read
       // as a capital, "Ã", and tell its neighbours the wrong case).
       raw += text.slice(at, s.start) + UNKNOWN_LETTER;
@@ -733,8 +834,6 @@ function renderDecoded(text: string, from: number, to: number, fills: ReadonlyMa
   return decodeMixed(raw);
 }
 
-/** U+02BC MODIFIER LETTER APOSTROPHE: a letter (Lm) without case, of the Common script. */
-const UNKNOWN_LETTER = '\u02bc';
 
 // A candidate's sequence as Windows-1252 characters (candidates are cached, so are these).
 const sequenceTexts = new WeakMap<Candidate, string>();
@@ -817,10 +916,10 @@ export interface SpotPlan {
  */
 export type SpotScope = 'ftfy-guesses' | 'all' | 'cut';
 
-function spotsInScope(text: string, scope: SpotScope): Spot[] {
+function spotsInScope(text: string, scope: SpotScope, line?: () => string): Spot[] {
   const spots = findSpots(text);
   if (scope === 'cut') return spots;
-  return spots.filter((s) => (scope === 'all' ? looksBroken(text, s) : ftfyRestoresNbsp(s)));
+  return spots.filter((s) => (scope === 'all' ? looksBroken(text, s) || foreignCapital(text, s, line) : ftfyRestoresNbsp(s)));
 }
 
 /**
@@ -828,7 +927,7 @@ function spotsInScope(text: string, scope: SpotScope): Spot[] {
  * guess for an undecided spot) can serve as context for its neighbours ("Ù Ù Ù¡" → "٠٠١").
  */
 export function planSpots(text: string, options: DroppedByteOptions, scope: SpotScope = 'all'): SpotPlan {
-  const spots = spotsInScope(text, scope);
+  const spots = spotsInScope(text, scope, options.line);
   if (spots.length === 0) return { text, protectedRanges: [], restoredRanges: [], decisions: [] };
   const info = lineInfo(text, spots);
   const fills = new Map<Spot, Candidate>();
@@ -839,7 +938,7 @@ export function planSpots(text: string, options: DroppedByteOptions, scope: Spot
   if (scope === 'cut') {
     scored = [];
     for (const spot of spots) {
-      if (looksBroken(text, spot) || ftfyRestoresNbsp(spot)) scored.push(spot);
+      if (looksBroken(text, spot) || ftfyRestoresNbsp(spot) || foreignCapital(text, spot, options.line)) scored.push(spot);
       else decisions.set(spot, { action: 'none', spot, scores: [], keep: 0 });
     }
   }
@@ -925,13 +1024,37 @@ function looksBroken(text: string, spot: Spot): boolean {
   return looksBrokenBetween(lead, before, after);
 }
 
+/**
+ * A capital starting a word that the line's language never writes ("Åatwa" in Polish, "Ätení"
+ * in Czech): asked only of lines of a damaged deck, since it reads the line's language (from
+ * `line`, the whole line decoded, where `text` is a piece of it).
+ */
+function foreignCapital(text: string, spot: Spot, line?: () => string): boolean {
+  const lead = text[spot.start]!;
+  if (spot.bytes.length > 1 || !isUpper(lead)) return false;
+  const before = text[spot.start - 1];
+  const after = text[spot.end];
+  if ((before !== undefined && isLetter(before)) || after === undefined || !isLower(after)) return false;
+  if (!line && lastDecoded.text !== text) {
+    lastDecoded.text = text;
+    lastDecoded.decoded = decodeMixed(text);
+  }
+  return languageLacksLetter(line ? line() : lastDecoded.decoded, lead);
+}
+
+// The spots of one text are asked about one after another: its decoding is kept for the next.
+const lastDecoded = { text: '', decoded: '' };
+
 const LEAD_OR_CONTINUATION = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 function looksBrokenBetween(lead: string, before: string | undefined, after: string | undefined): boolean {
   if (before !== undefined && isUpper(lead) && isLower(before)) return true;
-  if (after !== undefined && isLetter(after)) {
-    const script = scriptOf(after);
-    if (script !== null && script !== 'Latin') return true;
+  // Glued to a letter of another script ("Ø¹" in Arabic, "ברוכי×" in Hebrew).
+  for (const side of [after, before]) {
+    if (side !== undefined && isLetter(side)) {
+      const script = scriptOf(side);
+      if (script !== null && script !== 'Latin') return true;
+    }
   }
   // Another lead right after, one of them a capital ("ÑÐ" in Cyrillic mojibake; not the
   // Finnish "ää").

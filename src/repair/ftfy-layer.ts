@@ -384,7 +384,7 @@ export function repairSegment(text: string, options: SegmentOptions = {}): Segme
         // Whether the second pass (eager, with the dropped-byte layer) would find anything here.
         const watch = spotScope(piece.text, ftfyRounds(piece.text).rounds[0], piece.fresh === true);
         if (watch && hasSpotsInScope(piece.text, watch)) result.sawSpots = true;
-      } else if (eager && restarts === 0 && windows1252Only(piece.text) && hasSpotsInScope(piece.text, 'all')) {
+      } else if (eager && restarts === 0 && windows1252Only(piece.text) && hasSpotsInScope(piece.text, 'all', dropped.line)) {
         // Text made only of Windows-1252 characters with a sequence that is visibly cut short:
         // ftfy cannot decode it whole (short of guessing 0xA0, which we check anyway), and asking
         // it is slow on such lines (every codec fails). Should another codec decode the result
@@ -507,24 +507,35 @@ export function decodesThrough(text: string, encodings: readonly string[]): bool
 function forceDecode(text: string, encodings: readonly string[], context?: () => string): { text: string; rounds: number; peeled: number } {
   if (!hasNonAscii(text)) return { text, rounds: 0, peeled: 0 };
   for (const encoding of encodings) {
-    // Windows-1252 and Latin-1 are checked without ftfy-js, whose failed decodes throw (slow).
+    let decoded: string | null;
+    // Windows-1252 and Latin-1 are done without ftfy-js, whose failed decodes throw (slow), and
+    // whose generic codecs cost more than the rest of this check. On valid UTF-8 (no C0, no
+    // encoded surrogates) its decoder reads what a strict one reads; its sloppy-windows-1252
+    // differs from ours only in not encoding U+001A.
     if (encoding === 'sloppy-windows-1252' || encoding === 'latin-1') {
       const bytes = encodeWindows1252(text, encoding === 'latin-1');
       if (!bytes || findUtf8Problem(bytes)) continue;
-    }
-    try {
-      const decoded = withoutStackTraces(() => apply_plan(text, [
-        ['encode', encoding],
-        ['decode', 'utf-8'],
-      ]));
-      if (decoded !== text && plausibleDecode(text, decoded, context?.()) && !implausibleRepairs(text, decoded).length) {
-        return { text: decoded, rounds: 1, peeled: 1 };
-      }
-    } catch {
-      // not encodable with this codec, or not valid UTF-8 through it: try the next
+      decoded = encoding === 'sloppy-windows-1252' && text.includes('\x1a') ? ftfyDecode(text, encoding) : UTF8.decode(bytes);
+    } else decoded = ftfyDecode(text, encoding);
+    if (decoded !== null && decoded !== text && plausibleDecode(text, decoded, context?.()) && !implausibleRepairs(text, decoded).length) {
+      return { text: decoded, rounds: 1, peeled: 1 };
     }
   }
   return { text, rounds: 0, peeled: 0 };
+}
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** `text` encoded with `encoding` and decoded as UTF-8 by ftfy-js, or null when that fails. */
+function ftfyDecode(text: string, encoding: string): string | null {
+  try {
+    return withoutStackTraces(() => apply_plan(text, [
+      ['encode', encoding],
+      ['decode', 'utf-8'],
+    ]));
+  } catch {
+    return null; // not encodable with this codec, or not valid UTF-8 through it
+  }
 }
 
 function windows1252Only(text: string): boolean {
@@ -613,6 +624,7 @@ function record(result: SegmentRepair, decisions: readonly SpotDecision[], piece
     const before = piece.text.slice(d.spot.start, d.spot.end);
     if (d.action === 'restore' && !d.candidate.ftfyGuess) {
       result.restored.push({ round: piece.rounds, offset, before, after: d.candidate.char, bytes: d.candidate.restored });
+      if (d.doubtful) result.ambiguous.push({ round: piece.rounds, offset, before, options: closeOptions(d), chosen: d.candidate.char });
     } else if (d.action === 'restore' && d.doubtful) {
       result.ambiguous.push({ round: piece.rounds, offset, before, options: closeOptions(d), chosen: d.candidate.char });
     } else if (d.action === 'protect' && d.report) {

@@ -180,6 +180,9 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     const pass = first.get(i);
     if (!pass && !(throughout || looksDamaged(line))) continue;
     const segments = pass?.segments ?? segmentLine(line, lines.regions(i));
+    // The whole line decoded, worked out once if a spot asks for its language.
+    let decoded: string | undefined;
+    const decodedLine = () => (decoded ??= decodeMixed(line));
     const restored: string[] = [];
     const repaired = segments.map((seg, k) => {
       if (!hasNonAscii(seg.text)) return seg.text;
@@ -195,7 +198,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
         const options: SegmentOptions = {
           // Code is peeled exactly as deep as the deck was damaged: mojibake shown on purpose stays.
           ...(seg.code ? { maxRounds: layers } : {}),
-          droppedBytes: { ...droppedBytes, lineIndex: i },
+          droppedBytes: { ...droppedBytes, lineIndex: i, line: decodedLine },
           ...(throughout ? { forceDecode: { encodings, maxPeeled: seg.code ? layers : deepest }, lineContext: () => decodeMixed(line) } : {}),
         };
         r = repairSegment(seg.text, { ...options, eager: true });
@@ -305,8 +308,9 @@ function mostCommon(counts: ReadonlyMap<number, number>): number {
 function linesToLookAt(body: string, starts: readonly number[], first: ReadonlyMap<number, LinePass>): number[] {
   const found = new Set<number>(first.keys());
   const re = /[^\x00-\x7f]/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    const line = lineOf(starts, m.index);
+  // (test() leaves lastIndex just after the character found, and makes no match array.)
+  while (re.test(body)) {
+    const line = lineOf(starts, re.lastIndex - 1);
     found.add(line);
     re.lastIndex = starts[line + 1] ?? body.length; // on to the next line
   }

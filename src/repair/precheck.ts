@@ -15,6 +15,22 @@ import { BADNESS_RE } from 'ftfy-js/badness';
 // when ftfy sees the line on its own.
 const BADNESS_AT = new RegExp(BADNESS_RE.source, 'muy');
 const NON_ASCII = /[^\x00-\x7f]/;
+
+// Two UTF-8 sequences in a row as Windows-1252 shows them, a lead, a continuation and the next
+// lead ("Õ€Õ¡" for "Հա"): mojibake of scripts ftfy's badness regex does not cover (Armenian
+// mojibake is all capital letters and symbols it finds plausible). Lines with it are looked at
+// too; what to do with them is decided later, as for the rest.
+const SEQUENCE_PAIR_AT =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122][\u00c2-\u00f4]/y;
+
+/** Whether a suspicious stretch starts at `start`: ftfy's badness, or two sequences in a row. */
+function suspiciousAt(text: string, start: number): number {
+  BADNESS_AT.lastIndex = start;
+  const hit = BADNESS_AT.exec(text);
+  if (hit) return hit[0].length;
+  SEQUENCE_PAIR_AT.lastIndex = start;
+  return SEQUENCE_PAIR_AT.test(text) ? 3 : 0;
+}
 const NON_ASCII_G = /[^\x00-\x7f]/g;
 
 /** True when the text has any character outside ASCII (ftfy never changes ASCII text). */
@@ -30,8 +46,10 @@ export function hasNonAscii(text: string): boolean {
 function scanCandidates(text: string, visit: (start: number) => number | undefined): void {
   let tested = -1; // start offsets up to here were already tried
   NON_ASCII_G.lastIndex = 0;
-  for (let m = NON_ASCII_G.exec(text); m; m = NON_ASCII_G.exec(text)) {
-    const at = m.index;
+  // test() rather than exec(): the match is the one code unit before lastIndex, and no match
+  // array is made for each non-ASCII character (2.4 MB a run on the 1 MB damaged deck).
+  while (NON_ASCII_G.test(text)) {
+    const at = NON_ASCII_G.lastIndex - 1;
     const c = text.charCodeAt(at);
     if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a character already seen
     const next = text.charCodeAt(at + (c >= 0xd800 && c <= 0xdbff ? 2 : 1));
@@ -50,12 +68,14 @@ function scanCandidates(text: string, visit: (start: number) => number | undefin
   NON_ASCII_G.lastIndex = 0;
 }
 
-/** True when ftfy's badness regex matches somewhere in `text` (one scan; no line bookkeeping). */
+/**
+ * True when ftfy's badness regex matches somewhere in `text`, or two sequences in a row do
+ * (one scan; no line bookkeeping).
+ */
 export function anySuspicious(text: string): boolean {
   let found = false;
   scanCandidates(text, (start) => {
-    BADNESS_AT.lastIndex = start;
-    if (!BADNESS_AT.test(text)) return undefined;
+    if (!suspiciousAt(text, start)) return undefined;
     found = true;
     return text.length; // stop
   });
@@ -64,16 +84,15 @@ export function anySuspicious(text: string): boolean {
 
 /**
  * Indexes of lines (0-based, `lineStarts[i]` = offset of line i) where ftfy's badness regex
- * matches somewhere, sorted.
+ * matches somewhere, or two sequences in a row do, sorted.
  */
 export function findSuspiciousLines(text: string, lineStarts: readonly number[]): number[] {
   const lines: number[] = [];
   scanCandidates(text, (start) => {
-    BADNESS_AT.lastIndex = start;
-    const hit = BADNESS_AT.exec(text);
-    if (!hit) return undefined;
+    const length = suspiciousAt(text, start);
+    if (!length) return undefined;
     const first = lineOf(lineStarts, start);
-    const last = lineOf(lineStarts, start + hit[0].length - 1);
+    const last = lineOf(lineStarts, start + length - 1);
     for (let l = first; l <= last; l++) if (!lines.length || lines[lines.length - 1]! < l) lines.push(l);
     // The rest of a suspicious line needs no more looking at.
     return lineStarts[last + 1] ?? text.length;
