@@ -1050,16 +1050,17 @@ const LEAD_OR_CONTINUATION = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d
 function looksBrokenBetween(lead: string, before: string | undefined, after: string | undefined): boolean {
   if (before !== undefined && isUpper(lead) && isLower(before)) return true;
   // Glued to a letter of another script ("Ø¹" in Arabic, "ברוכי×" in Hebrew).
-  for (const side of [after, before]) {
-    if (side !== undefined && isLetter(side)) {
-      const script = scriptOf(side);
-      if (script !== null && script !== 'Latin') return true;
-    }
-  }
+  if (isNonLatinLetter(after) || isNonLatinLetter(before)) return true;
   // Another lead right after, one of them a capital ("ÑÐ" in Cyrillic mojibake; not the
   // Finnish "ää").
   if (after !== undefined && LEAD_CHAR.test(after) && (isUpper(lead) || isUpper(after))) return true;
   return 'ÂÃâð'.includes(lead) && !(after !== undefined && isUpper(after));
+}
+
+function isNonLatinLetter(ch: string | undefined): boolean {
+  if (ch === undefined || !isLetter(ch)) return false;
+  const script = scriptOf(ch);
+  return script !== null && script !== 'Latin';
 }
 
 /** True when `text` shows damage ftfy does not see (a spot that looks broken). */

@@ -23,7 +23,7 @@
  */
 import { isLetter, isMark, scriptOf, scriptsCompatible } from './char-classes.ts';
 import { likeliestLanguage, modelIn, onlyLanguageOf, scriptUsesLetter, usesLetter, type LanguageModel } from './ngrams.ts';
-import { languagesOf, reliableLanguagesOf, wordWeight } from './word-grams.ts';
+import { reliableLanguagesOf, wordWeight } from './word-grams.ts';
 
 export interface LineContext {
   /** The line, decoded as far as it goes, its spots left out. */
