@@ -370,7 +370,9 @@ function readingsOf(o: WordOption, family: string): { words: string[][]; at: num
   let to = 0;
   while (to < after.length && to < limit && inWord(after[to]!)) to++;
   const word = [...before.slice(from), o.char, ...after.slice(0, to)];
-  // Which unknown spot each placeholder in the word is (they are in order on either side).
+  // Which unknown spot each placeholder in the word is (they are in order on either side; a
+  // U+02BC written in the text itself would be taken for one: rare, and it only changes which
+  // readings are scored).
   let leftIndex = 0;
   for (let k = 0; k < from; k++) if (before[k] === UNKNOWN_LETTER) leftIndex++;
   let rightIndex = 0;
@@ -489,7 +491,7 @@ const NEAR_WORDS = 3;
 /**
  * Step 5, asked only where the other evidence leaves a spot undecided: how much worse each
  * candidate's word is known to the line's language than the best candidate's (0 for the best,
- * down to -WORD_CAP), 0 for what is not a letter and for the lead left as it is (the statistics
+ * down to -STATISTICS_CAP), 0 for what is not a letter and for the lead left as it is (the statistics
  * choose among restorations, never between restoring and leaving); and whether each word is
  * known (its n-grams as common as its language's words' usually are); null when they say
  * nothing.
@@ -551,8 +553,9 @@ export function wordScores(options: readonly WordOption[], ctx: LineContext): { 
     known.push(w !== null && w > 0);
   }
   if (best === -Infinity && bestBits === -Infinity) return null;
-  // Each source speaks only if the best candidate's word is one its language knows: as common
-  // as its words usually are, and every trigram around the candidate seen in its text.
+  // Each source speaks only if the best candidate's word is one its language knows: its
+  // n-grams as common as the language's usually are, and the trigrams around it seen in the
+  // language's text (their bits sum to 0 or more: about once each).
   const wordsSpeak = best > 0;
   const trigramsSpeak = bestBits >= 0;
   const out = weights.map((w, k) => {
