@@ -57,8 +57,8 @@ export function scriptsCompatible(a: string, b: string): boolean {
  * alphanumerics, Yi, the newest Latin and Cherokee extensions; Greek symbol and Coptic letters,
  * historic Cyrillic, Cherokee, Canadian syllabics, the Philippine scripts, Balinese, Glagolitic
  * and Coptic, the archaic Roman numerals ↀ ↁ, the Arabic signs of numbers and honorifics (؀ ؐ,
- * not the comma ، semicolon ؛ or question mark ؟), which a lost byte in common scripts lands on): a decode that lands there is
- * unlikely to be what the author typed. Latin Extended-B letters in use (Vietnamese ơ ư,
+ * not the comma ، semicolon ؛ or question mark ؟), which a lost byte in common scripts lands
+ * on): a decode that lands there is unlikely to be what the author typed. Latin Extended-B letters in use (Vietnamese ơ ư,
  * Pinyin ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ, Romanian ș ț, ƒ) are not rare.
  */
 const RARE_BLOCKS =

@@ -546,9 +546,9 @@ export interface Scored {
 }
 
 /**
- * The margin by which `best` must beat `second`. Where only the trigram statistics set them
- * apart (the other evidence alone would not), it must be wider: a few hundred trigrams per
- * language are a hint, and a wrong letter is worse than a visible gap.
+ * The margin by which `best` must beat `second`. Where only the statistics set them apart (the
+ * other evidence alone would not), it must be wider: one declaration's trigrams and a detector's
+ * n-grams are a hint, and a wrong letter is worse than a visible gap.
  */
 function marginOver(best: Scored, second: Scored): number {
   const otherwise = best.score - statisticsOf(best) - (second.score - statisticsOf(second));

@@ -622,11 +622,10 @@ function record(result: SegmentRepair, decisions: readonly SpotDecision[], piece
   for (const d of decisions) {
     const offset = piece.origin >= 0 ? piece.origin + d.spot.start : -1;
     const before = piece.text.slice(d.spot.start, d.spot.end);
-    if (d.action === 'restore' && !d.candidate.ftfyGuess) {
-      result.restored.push({ round: piece.rounds, offset, before, after: d.candidate.char, bytes: d.candidate.restored });
+    if (d.action === 'restore') {
+      // (ftfy's own guess is ftfy's repair, reported as such; a doubtful one is reported here too.)
+      if (!d.candidate.ftfyGuess) result.restored.push({ round: piece.rounds, offset, before, after: d.candidate.char, bytes: d.candidate.restored });
       if (d.doubtful) result.ambiguous.push({ round: piece.rounds, offset, before, options: closeOptions(d), chosen: d.candidate.char });
-    } else if (d.action === 'restore' && d.doubtful) {
-      result.ambiguous.push({ round: piece.rounds, offset, before, options: closeOptions(d), chosen: d.candidate.char });
     } else if (d.action === 'protect' && d.report) {
       result.ambiguous.push({ round: piece.rounds, offset, before, options: closeOptions(d) });
     }

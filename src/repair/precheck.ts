@@ -6,30 +6,33 @@
  * two adjacent non-ASCII characters, or one of Ã Â Œ œ or a C1 control, and starts at most two
  * characters before them: we scan for those (one fast scan) and try the regex there.
  *
+ * Lines where two UTF-8 sequences stand in a row as Windows-1252 shows them count too (see
+ * `suspiciousAt`): mojibake the regex does not see, which the dropped-byte layer then decodes.
+ *
  * The result is a superset of the lines ftfy would change; tests check that against ftfy's own
  * `is_bad` on its corpus and on random text, so a change in ftfy-js's heuristic would show.
  */
 import { BADNESS_RE } from 'ftfy-js/badness';
+import { cp1252ByteAt, isContinuationByte, utf8ContinuationCount } from './cp1252.ts';
 
 // Sticky and multiline: tried at a given offset, `^` matches at any line start as it does
 // when ftfy sees the line on its own.
 const BADNESS_AT = new RegExp(BADNESS_RE.source, 'muy');
 const NON_ASCII = /[^\x00-\x7f]/;
 
-// Two UTF-8 sequences in a row as Windows-1252 shows them, a lead, a continuation and the next
-// lead ("Õ€Õ¡" for "Հա"): mojibake of scripts ftfy's badness regex does not cover (Armenian
-// mojibake is all capital letters and symbols it finds plausible). Lines with it are looked at
-// too; what to do with them is decided later, as for the rest.
-const SEQUENCE_PAIR_AT =
-  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122][\u00c2-\u00f4]/y;
-
-/** Whether a suspicious stretch starts at `start`: ftfy's badness, or two sequences in a row. */
+/**
+ * The length of a suspicious stretch starting at `start`, or 0: where ftfy's badness regex
+ * matches, or where two UTF-8 sequences stand in a row as Windows-1252 shows them, a lead, a
+ * continuation and the next lead ("Õ€Õ¡" for "Հա"): mojibake of scripts the regex does not
+ * cover (Armenian mojibake is all capital letters and symbols it finds plausible). What to do
+ * with such lines is decided later, as for the rest.
+ */
 function suspiciousAt(text: string, start: number): number {
   BADNESS_AT.lastIndex = start;
   const hit = BADNESS_AT.exec(text);
   if (hit) return hit[0].length;
-  SEQUENCE_PAIR_AT.lastIndex = start;
-  return SEQUENCE_PAIR_AT.test(text) ? 3 : 0;
+  const isLead = (i: number) => utf8ContinuationCount(cp1252ByteAt(text, i)) > 0;
+  return isLead(start) && isContinuationByte(cp1252ByteAt(text, start + 1)) && isLead(start + 2) ? 3 : 0;
 }
 const NON_ASCII_G = /[^\x00-\x7f]/g;
 

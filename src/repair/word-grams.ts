@@ -81,18 +81,11 @@ export function detectorLanguages(): string[] {
 }
 
 /**
- * The languages `text` reads as, best first, with eld's scores (0–1); empty when eld is not
- * available or finds no language.
- */
-export function languagesOf(text: string): [string, number][] {
-  const reading = read(text);
-  return reading ? Object.entries(reading.scores) : [];
-}
-
-/**
- * The same, only where eld finds its answer reliable (its `isReliable()`: a score near the
+ * The languages `text` reads as, best first, with eld's scores (0–1), where eld finds its answer
+ * reliable (its `isReliable()`: a score near the
  * language's usual one, and clear of the next) and the text has a few words' worth of letters:
- * short lines of close languages (Ukrainian, Belarusian, Russian) often are not.
+ * short lines of close languages (Ukrainian, Belarusian, Russian) often are not. Empty when eld
+ * is not available or not sure.
  */
 export function reliableLanguagesOf(text: string): [string, number][] {
   let ranked = reliableCache.get(text);
@@ -117,15 +110,16 @@ function letterCount(text: string): number {
 
 /**
  * How well `language` knows the word `word` (letters only): the sum of the weights of its
- * n-grams, in units of one n-gram of average weight, 0 for a word none of whose n-grams the
- * language shows; null when eld is not available.
+ * n-grams less what they are expected to weigh, in units of about one n-gram (see UNIT): above
+ * 0 for a word as common as the language's words, below for one with n-grams it lacks; null
+ * when eld is not available.
  */
 export function wordWeight(word: string, language: string): number | null {
   const reading = read(word);
   if (!reading) return null;
   const p = reading.scores[language] ?? 0;
   const mean = p <= 0 ? 0 : p >= 1 ? EXPECTED : (SCALE * p) / (1 - p);
-  return ((mean - EXPECTED) * ngramCount(utf8Length(word.toLowerCase()))) / UNIT;
+  return ((mean - EXPECTED) * ngramCount(Buffer.byteLength(word.toLowerCase(), 'utf8'))) / UNIT;
 }
 
 /**
@@ -136,12 +130,3 @@ export function wordWeight(word: string, language: string): number | null {
  */
 const UNIT = 100;
 const EXPECTED = 80;
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
-}

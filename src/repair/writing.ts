@@ -22,7 +22,7 @@
  *     the other undecided spots of the word read as each of their candidates.
  */
 import { isLetter, isMark, scriptOf, scriptsCompatible } from './char-classes.ts';
-import { likeliestLanguage, modelIn, onlyLanguageOf, scriptUsesLetter, usesLetter, type LanguageModel } from './ngrams.ts';
+import { likeliestLanguage, modelIn, onlyLanguageOf, scriptUsesLetter, trigramWeight, usesLetter, type LanguageModel } from './ngrams.ts';
 import { reliableLanguagesOf, wordWeight } from './word-grams.ts';
 
 export interface LineContext {
@@ -48,11 +48,10 @@ export interface Option {
 export function writingScores(options: readonly Option[], ctx: LineContext): { scores: number[]; statistical: number[] } {
   // (The options are candidates, then the lead character left as it is.)
   const scores = options.map((o) => positionScore(o) + commonScore(o.char) + dictionaryScore(o));
-  // Trigrams can only speak for letters their lists use: one they never show (Russian э is not
-  // among Russian's 300 commonest trigrams) is given nearly the best score of the other
-  // candidates, so that the lists' silence never decides against it; a letter no language of
-  // its script uses in its lists (Latin ẍ) gets less. The lead character left as it is gets no
-  // such benefit of the doubt.
+  // Trigrams can only speak for letters the language's text uses: one it never shows (a letter
+  // one declaration happens not to have) is given nearly the best score of the other candidates,
+  // so that the text's silence never decides against it; a letter no language of its script
+  // uses (Latin ẍ) gets less. The lead character left as it is gets no such benefit of the doubt.
   const grams = options.map((o) => trigramScore(o, ctx));
   const last = options.length - 1;
   let bestKnown = -Infinity;
@@ -159,17 +158,6 @@ function gramChar(ch: string | undefined): string {
   return ch !== undefined && WORD_PART.test(ch) ? ch.toLowerCase() : ' ';
 }
 
-/** The two characters either side of an option, as the trigrams see them (null: not needed). */
-function gramContext(left: string, right: string): { l0: string | null; l1: string; r0: string; r1: string | null; before: string | undefined } {
-  const l = [...left.slice(-4)].slice(-2);
-  const r = [...right.slice(0, 4)].slice(0, 2);
-  const l1 = gramChar(l[l.length - 1]);
-  const l0 = l.length >= 2 && l1 !== ' ' ? gramChar(l[0]) : null;
-  const r0 = gramChar(r[0]);
-  const r1 = r.length >= 2 && r0 !== ' ' ? gramChar(r[1]) : null;
-  return { l0, l1, r0, r1, before: l[l.length - 1] };
-}
-
 /**
  * Chinese and Japanese have thousands of characters, and one declaration shows too few of them
  * to tell which are common (measured: with its trigrams, 2 of 12 lines of the set that the
@@ -177,12 +165,12 @@ function gramContext(left: string, right: string): { l0: string | null; l1: stri
  */
 const NO_TRIGRAMS = (script: string) => scriptsCompatible(script, 'Han');
 
-/** Marks a letter that no language of the script uses in its lists. */
+/** Marks a letter that no language of the script uses. */
 const UNUSED_LETTER = 'unused';
 
 /**
- * The trigram score; null for a letter the language's lists never use (but another language of
- * the script does), UNUSED_LETTER for one none uses; undefined where there are no lists.
+ * The trigram score; null for a letter the language's text never uses (but another language of
+ * the script does), UNUSED_LETTER for one none uses; undefined where there is no model.
  */
 function trigramScore({ char: x, left, right }: Option, ctx: LineContext): number | null | typeof UNUSED_LETTER | undefined {
   const script = scriptOf(x);
@@ -193,19 +181,21 @@ function trigramScore({ char: x, left, right }: Option, ctx: LineContext): numbe
     ctx.languages.set(script, m);
   }
   if (!m) return undefined;
-  const { l0, l1, r0, r1, before } = gramContext(left, right);
-  // The counts are of lower-case text: a capital after a lower-case letter ("polÁn") is not
-  // what they show, whatever its lower case would be.
-  if (before !== undefined && x !== x.toLowerCase() && before !== before.toUpperCase()) return 0;
-  // Nor is a capital inside a word that goes on in small letters ("RÁtica").
-  const next = right[0];
-  if (before !== undefined && WORD_PART.test(before) && x !== x.toLowerCase() && next !== undefined && next !== next.toUpperCase()) return 0;
+  const l = [...left.slice(-4)].slice(-2);
+  const r = [...right.slice(0, 4)].slice(0, 2);
+  // The counts are of lower-case text: a letter that would be cased as no word is ("polÁn",
+  // "RÁtica") is not what they show, whatever its lower case would be.
+  if (!wellCased([l[l.length - 1] ?? '', x, r[0] ?? ''])) return 0;
+  const l1 = gramChar(l[l.length - 1]);
+  const l0 = l.length >= 2 && l1 !== ' ' ? gramChar(l[0]) : null;
+  const r0 = gramChar(r[0]);
+  const r1 = r.length >= 2 && r0 !== ' ' ? gramChar(r[1]) : null;
   const c = x.toLowerCase();
   if (!usesLetter(m, c)) return isMark(x) ? 0 : scriptUsesLetter(script, c) ? null : UNUSED_LETTER;
   let hits = 0;
-  if (l0 !== null) hits += m.trigrams.get(l0 + l1 + c) ?? 0;
-  hits += m.trigrams.get(l1 + c + r0) ?? 0;
-  if (r1 !== null) hits += m.trigrams.get(c + r0 + r1) ?? 0;
+  if (l0 !== null) hits += trigramWeight(m, l0 + l1 + c);
+  hits += trigramWeight(m, l1 + c + r0);
+  if (r1 !== null) hits += trigramWeight(m, c + r0 + r1);
   // Each letter beside it that makes a pair the text shows.
   let pairs = 0;
   if (l1 !== ' ' && m.bigrams.has(l1 + c)) pairs += 0.5;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { likeliestLanguage, onlyLanguageOf, usesLetter } from '../../../src/repair/ngrams.ts';
 import { repairDeckText } from '../../../src/repair/index.ts';
-import { languagesOf, reliableLanguagesOf, wordWeight } from '../../../src/repair/word-grams.ts';
+import { reliableLanguagesOf, wordWeight } from '../../../src/repair/word-grams.ts';
 import { misreadLosing } from './damage.ts';
 
 const repairLine = (line: string) => repairDeckText(`${line}\n`);
@@ -26,7 +26,7 @@ describe('word statistics (eld)', () => {
   });
 
   it('tells a language only from enough text, and only when it is sure', () => {
-    expect(languagesOf('Dziękuję za uwagę, pytania i odpowiedzi')[0]?.[0]).toBe('pl');
+    expect(reliableLanguagesOf('Dziękuję za uwagę, pytania i odpowiedzi')[0]?.[0]).toBe('pl');
     expect(reliableLanguagesOf('X H Y')).toEqual([]);
   });
 });
