@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { ROOT, SRC, bundleEntry, commandEntries } from './bundle.mjs';
+import { enableCompileCache } from './compile-cache.mjs';
 
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'slidewright');
 const COMMANDS = {
@@ -101,4 +102,5 @@ process.argv = [process.argv[0], path.join(SRC, 'cli', `${command}.ts`), ...args
 const main = await bundle(command);
 // Where the command finds its bundled workers (see src/export/pdf/deck-side.ts).
 globalThis[Symbol.for('slidewright.bundleDir')] = path.dirname(main);
+enableCompileCache(path.join(CACHE, 'v8'));
 await import(pathToFileURL(main).href);

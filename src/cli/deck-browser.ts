@@ -4,7 +4,7 @@
  * decks at once (each in its own page), and close the browser and the site however the run ends.
  */
 import type { Browser } from 'playwright';
-import { launchBrowser } from '../export/browser/index.ts';
+import { UNTHROTTLED_FRAMES, launchBrowser } from '../export/browser/index.ts';
 import { startSite, type SiteDeck } from '../export/site.ts';
 import { DeckStore, emptyPageError, type LoadedDeck } from '../project/deck-store.ts';
 import { listDecks, type Project } from '../project/project.ts';
@@ -26,6 +26,15 @@ export interface VisitOptions {
   phases?: Phases;
   /** Keep compiled decks on disk between runs (see src/project/compiled-cache.ts). */
   diskCache?: boolean;
+  /** The pages are photographed: frames on demand, not at 60 Hz (see UNTHROTTLED_FRAMES). */
+  photographs?: boolean;
+  /** A browser the command started already (before it loaded this module); default: one launched here. */
+  browser?: Promise<Browser>;
+  /**
+   * The process exits right after (`process.exit`): Chromium's shutdown (about 0.1 s) is not
+   * waited for; Playwright kills it and removes its profile when the process exits.
+   */
+  exitsAfter?: boolean;
 }
 
 /** A deck whose visit failed; the others were still visited. */
@@ -44,7 +53,8 @@ export async function visitDecksInBrowser(
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
   const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly, diskCache: options.diskCache });
   // Chromium starts (a child process, about 0.2 s) while the decks compile on this thread.
-  const launching = options.phases?.time('browser launch', launchBrowser) ?? launchBrowser();
+  const launch = () => launchBrowser(undefined, options.photographs ? UNTHROTTLED_FRAMES : []);
+  const launching = options.browser ?? options.phases?.time('browser launch', launch) ?? launch();
   launching.catch(() => undefined); // awaited below, or closed if the site fails
   const serve = () => startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
   let site: Awaited<ReturnType<typeof startSite>>;
@@ -65,7 +75,9 @@ export async function visitDecksInBrowser(
       });
       return outcomes.flatMap((outcome, i) => (outcome.ok ? [] : [{ deck: site.decks[i]!, error: outcome.error }]));
     } finally {
-      await browser.close();
+      const closing = browser.close();
+      if (options.exitsAfter) closing.catch(() => undefined);
+      else await closing;
     }
   } finally {
     await site.close();

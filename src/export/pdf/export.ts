@@ -19,11 +19,10 @@ import { listDecks, type Project } from '../../project/project.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import { wallClock, type Phases } from '../../util/phases.ts';
 import type { SiteDeck } from '../site.ts';
-import { buildOutline, planPages, printQuery, type DeckOutcome, type PdfSettings } from './options.ts';
+import { buildOutline, printQuery, type DeckOutcome, type PdfSettings } from './options.ts';
 import { finishPdf } from './metadata.ts';
 import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
-import { INIT_SCRIPT, applyPrintPlan, readPrintLayout } from './page-script.ts';
-import { PDF_READY_SCRIPT, waitForDeckReady } from '../page-ready.ts';
+import { INIT_SCRIPT, preparePrint } from './page-script.ts';
 
 export interface ExportOptions {
   /** The project, its `decks` those to export. */
@@ -263,7 +262,7 @@ export interface OpenPage {
 async function openPage(browser: Browser): Promise<OpenPage> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(`${INIT_SCRIPT}\n${PDF_READY_SCRIPT}`); // one round trip for both
+  await page.addInitScript(INIT_SCRIPT);
   return { context, page };
 }
 
@@ -325,24 +324,22 @@ async function exportDeck(
     mark('page: context and listeners');
     await deadline.race(page.goto(url, { waitUntil: 'commit', timeout: 0 }), 'the deck page', fatal);
     mark('page: navigation (response)');
-    await deadline.race(
-      waitForDeckReady(page, { print: true, timeoutMs: 0, painted: false }).catch((error: Error) => {
+    const prepared = await deadline.race(
+      page.evaluate(preparePrint, settings.range).catch((error: Error) => {
         throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(`the deck did not start: ${pageErrors[0]}`) : error;
       }),
       "reveal.js's print layout (pdf-ready), fonts and images",
       fatal,
     );
-    mark('page ready: print layout, fonts, images');
-    const layout = await deadline.race(page.evaluate(readPrintLayout), 'the print layout', fatal);
-    const plan = planPages(layout.items, settings.range, layout.slideCount);
+    const { layout, headings } = prepared;
+    const plan = { ...prepared.plan, firstPage: new Map(prepared.plan.firstPage) };
     if (plan.missing.length) {
       warnings.push(`--range: the deck has ${layout.slideCount} slides; ${plan.missing.join(', ')} ${plan.missing.length === 1 ? 'does' : 'do'} not exist`);
     }
     if (plan.keep.length === 0) {
       throw new DeckFailure(`the range selects no slide: the deck has ${layout.slideCount} slide${layout.slideCount === 1 ? '' : 's'}`);
     }
-    const headings = await deadline.race(page.evaluate(applyPrintPlan, plan.keep), 'the page plan', fatal);
-    mark('page plan (range, notes, headings)');
+    mark('page ready and plan: print layout, fonts, images, range, headings');
     const printed = await deadline.race(
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false }),
       'Chromium to print the PDF',

@@ -112,13 +112,13 @@ export function planImages(pages: ReadonlyArray<PageInfo>, slides: ReadonlyArray
 }
 
 /**
- * Browser pages to photograph with. A screenshot mostly waits for the compositor's next frames
- * (about 30 ms here whatever the image), so pages working side by side overlap those waits; but
+ * Browser pages to photograph with. Pages working side by side overlap their captures; but
  * each page loads the whole deck first, which costs CPU. One page up to 40 images, one more per
- * 40 after that, never more than the cores plus one, nor 4.
+ * 40 after that, never more than the cores, nor 4. (With frames on demand, a capture is mostly
+ * CPU: at 200 slides on 2 cores, 3 pages took 6.2-7.0 s, 2 pages 5.7-6.1 s.)
  */
 export function defaultJobs(images: number, cores: number): number {
-  const byCores = Math.max(1, Math.min(4, cores + 1));
+  const byCores = Math.max(1, Math.min(4, cores));
   const byWork = 1 + Math.floor(Math.max(0, images - 1) / 40);
   return Math.min(byCores, byWork);
 }

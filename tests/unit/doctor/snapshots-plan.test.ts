@@ -86,14 +86,14 @@ describe('planning images', () => {
 });
 
 describe('sharing the work', () => {
-  it('uses more pages for bigger decks, never more than cores + 1 or 4', () => {
+  it('uses more pages for bigger decks, never more than the cores or 4', () => {
     expect(defaultJobs(5, 2)).toBe(1);
     expect(defaultJobs(16, 2)).toBe(1);
     expect(defaultJobs(40, 2)).toBe(1);
     expect(defaultJobs(41, 2)).toBe(2);
-    expect(defaultJobs(200, 2)).toBe(3);
+    expect(defaultJobs(200, 2)).toBe(2);
     expect(defaultJobs(200, 16)).toBe(4);
-    expect(defaultJobs(200, 1)).toBe(2);
+    expect(defaultJobs(200, 1)).toBe(1);
   });
 });
 
