@@ -11,15 +11,17 @@
  * the cache before the code runs, which holds only the eagerly compiled top level (no gain,
  * 240-410 ms).
  *
- * A cache entry is keyed by the file's path, size and modification time and by Node's version;
+ * A cache entry is keyed by the file's path, size and modification time and by Node's version and flags;
  * V8 also checks the source itself and rejects a stale entry, which is then rewritten. Any
  * failure (a read-only install, a full disk) only costs the next run a compile.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+
+const hash = (text) => createHash('sha256').update(text).digest('hex');
 
 /** Smaller files compile in a few milliseconds: not worth an entry each. */
 const MIN_SIZE = 512 * 1024;
@@ -40,8 +42,10 @@ export function enableCompileCache(dir) {
     } catch {
       return compile.call(this, content, filename);
     }
-    const key = createHash('sha256').update(`${process.version}\0${filename}\0${stats.size}\0${stats.mtimeMs}`).digest('hex').slice(0, 32);
-    const entry = path.join(dir, `${key}.v8`);
+    // Node's flags are in the key: V8 rejects a cache made under other flags (a profiling run).
+    const file = hash(filename).slice(0, 12);
+    const version = hash(`${process.version}\0${process.execArgv.join(' ')}\0${stats.size}\0${stats.mtimeMs}`).slice(0, 20);
+    const entry = path.join(dir, `${file}-${version}.v8`);
     let cachedData;
     try {
       cachedData = readFileSync(entry);
@@ -49,7 +53,7 @@ export function enableCompileCache(dir) {
       // No entry yet.
     }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) toWrite.push({ script, entry });
+    if (!cachedData || script.cachedDataRejected) toWrite.push({ script, entry, file });
     const module = this;
     const require = (id) => module.require(id);
     require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
@@ -62,12 +66,16 @@ export function enableCompileCache(dir) {
   };
   // Written when the command is done, so that the entry holds every function it compiled.
   process.once('exit', () => {
-    for (const { script, entry } of toWrite) {
+    for (const { script, entry, file } of toWrite) {
       try {
         mkdirSync(dir, { recursive: true });
         const temp = `${entry}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, entry);
+        // The same file's entries for other versions of it (an updated Playwright) go.
+        for (const old of readdirSync(dir)) {
+          if (old.startsWith(`${file}-`) && old.endsWith('.v8') && path.join(dir, old) !== entry) rmSync(path.join(dir, old), { force: true });
+        }
       } catch {
         // See above: the next run compiles again.
       }

@@ -4,6 +4,7 @@
  * image decoded. Exporters that skip these print fallback fonts or blank images.
  */
 import type { Page } from 'playwright';
+import { assetsReady } from '../client/doctor/doctor-print.ts';
 
 declare global {
   interface Window {
@@ -32,11 +33,5 @@ export async function waitForDeckReady(page: Page, options: ReadyOptions): Promi
   const timeout = options.timeoutMs;
   // One wait for both (one round trip): reveal is ready and, in the print view, has laid it out.
   await page.waitForFunction((print) => window.Reveal?.isReady() === true && (!print || window.__slidewrightPdfReady === true), options.print, { timeout });
-  await page.evaluate(async (painted) => {
-    await document.fonts.ready;
-    const images = [...document.images];
-    // A broken image must not hang the export; the deck doctor reports it.
-    await Promise.all(images.map((img) => (img.complete && img.naturalWidth > 0 ? undefined : img.decode().catch(() => undefined))));
-    if (painted) await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-  }, options.painted ?? true);
+  await page.evaluate(`(${assetsReady.toString()})(document, ${options.painted ?? true})`);
 }

@@ -47,6 +47,18 @@ export interface PrintLayout {
 
 const SLIDE_SELECTOR = '.reveal .slides section';
 
+/**
+ * Resolves when the page's web fonts are loaded and every image is decoded, and, with
+ * `painted`, two frames later (what they changed is on screen). A broken image does not hang
+ * it (the deck doctor reports those). Sent as source text to pages without the doctor (the
+ * PDF export's, the benchmark's): it uses no other function.
+ */
+export async function assetsReady(doc: Document, painted: boolean): Promise<void> {
+  await doc.fonts.ready;
+  await Promise.all([...doc.images].map((img) => (img.complete && img.naturalWidth > 0 ? undefined : img.decode().catch(() => undefined))));
+  if (painted) await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
 /** Numbers the leaf slides in reading order; safe to call twice. */
 export function stampSlides(doc: Document): number {
   let n = 0;

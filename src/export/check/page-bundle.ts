@@ -33,14 +33,16 @@ ${DOCTOR_GLOBAL}.stampWhenParsed(document);
 
 /**
  * A page of `context` with the doctor's code, loaded at `url` (a print view) and ready (reveal,
- * `pdf-ready`, fonts, images): how both the deck doctor and the snapshots open a deck.
- * `onPageError` is attached before the page loads, so that errors thrown while it starts count.
+ * `pdf-ready`, fonts, images, and unless `painted` is false, painted): how both the deck doctor
+ * and the snapshots open a deck. `onPageError` is attached before the page loads, so that
+ * errors thrown while it starts count.
  */
 export async function openDoctorPage(
   context: BrowserContext,
   url: string,
   timeoutMs: number,
   onPageError?: (error: Error) => void,
+  painted = true,
 ): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
@@ -48,6 +50,6 @@ export async function openDoctorPage(
   // One init script (one round trip) for the doctor's code and the `pdf-ready` watch.
   await page.addInitScript({ content: `${await doctorInitScript()}\n${PDF_READY_SCRIPT}` });
   await page.goto(url, { timeout: timeoutMs });
-  await waitForDeckReady(page, { print: true, timeoutMs });
+  await waitForDeckReady(page, { print: true, timeoutMs, painted });
   return page;
 }

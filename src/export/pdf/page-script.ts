@@ -4,7 +4,7 @@
  * pages and applying the plan. Each function is self-contained (its source text is sent to
  * the page).
  */
-import { stampSlides } from '../../client/doctor/doctor-print.ts';
+import { assetsReady, stampSlides } from '../../client/doctor/doctor-print.ts';
 import { planPages, type LayoutItem, type PagePlan, type PrintedHeading, type SlideInfo } from './options.ts';
 
 /** What the print view made, read right after `pdf-ready`. */
@@ -27,6 +27,7 @@ export interface PreparedPrint {
 /** The page functions `preparePrint` calls, and reveal's `pdf-ready` as a promise. */
 interface PrintHelpers {
   ready: Promise<void>;
+  assetsReady: typeof assetsReady;
   readPrintLayout: typeof readPrintLayout;
   planPages: typeof planPages;
   applyPrintPlan: typeof applyPrintPlan;
@@ -55,6 +56,7 @@ export const INIT_SCRIPT = `(() => {
   else stampSlides(document);
   window.__slidewrightPrint = {
     ready: new Promise((resolve) => window.addEventListener('pdf-ready', () => resolve(), { once: true })),
+    assetsReady: ${assetsReady.toString()},
     readPrintLayout: ${readPrintLayout.toString()},
     planPages: ${planPages.toString()},
     applyPrintPlan: ${applyPrintPlan.toString()},
@@ -71,9 +73,8 @@ export const INIT_SCRIPT = `(() => {
 export async function preparePrint(range: number[] | null): Promise<PreparedPrint> {
   const print = window.__slidewrightPrint!;
   await print.ready;
-  await document.fonts.ready;
-  // A broken image must not hang the export; the deck doctor reports it.
-  await Promise.all([...document.images].map((img) => (img.complete && img.naturalWidth > 0 ? undefined : img.decode().catch(() => undefined))));
+  // No frames: printing lays the page out anew.
+  await print.assetsReady(document, false);
   const layout = print.readPrintLayout();
   const plan = print.planPages(layout.items, range, layout.slideCount);
   const headings = plan.keep.length ? print.applyPrintPlan(plan.keep) : [];

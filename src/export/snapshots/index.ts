@@ -80,15 +80,23 @@ async function loadWorker(
     phases?.add(name, lap);
     lap = wallClock();
   };
-  const page = await openDoctorPage(context, url, timeoutMs);
+  // Not painted yet: the settled layout is painted below, in the same call as the settling.
+  const page = await openDoctorPage(context, url, timeoutMs, undefined, false);
   mark('page: open, load, reveal ready (each page)');
-  const { layout, title } = await page.evaluate(() => ({ layout: window.SlidewrightDoctor!.settlePrintLayout(document), title: document.title }));
-  if (layout.width !== viewport.width || layout.height !== viewport.height) {
+  // Settled, then (when the window already has the deck's size) fonts, images decoded at their
+  // final size, and two frames painted: one call to the page, which is busy drawing.
+  const settled = await page.evaluate(async () => {
+    const layout = window.SlidewrightDoctor!.settlePrintLayout(document);
+    const sized = window.innerWidth === layout.width && window.innerHeight === layout.height;
+    if (sized) await window.SlidewrightDoctor!.assetsReady(document, true);
+    return { layout, title: document.title, sized };
+  });
+  const { layout, title } = settled;
+  if (!settled.sized) {
     // reveal.js does not lay the print view out again on resize.
     await page.setViewportSize({ width: layout.width, height: layout.height });
+    await waitForDeckReady(page, { print: true, timeoutMs });
   }
-  // Settled positions painted, images decoded at their final size.
-  await waitForDeckReady(page, { print: true, timeoutMs });
   mark('page: print layout settled, fonts, images (each page)');
   return { context, page, layout, scale, title };
 }
