@@ -23,6 +23,7 @@ import { buildOutline, printQuery, type DeckOutcome, type PdfSettings } from './
 import { finishPdf } from './metadata.ts';
 import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
 import { INIT_SCRIPT, preparePrint } from './page-script.ts';
+import { PDF_READY_SCRIPT } from '../page-ready.ts';
 
 export interface ExportOptions {
   /** The project, its `decks` those to export. */
@@ -262,7 +263,7 @@ export interface OpenPage {
 async function openPage(browser: Browser): Promise<OpenPage> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(INIT_SCRIPT);
+  await page.addInitScript(`${INIT_SCRIPT}\n${PDF_READY_SCRIPT}`); // one round trip for both
   return { context, page };
 }
 
@@ -324,8 +325,14 @@ async function exportDeck(
     mark('page: context and listeners');
     await deadline.race(page.goto(url, { waitUntil: 'commit', timeout: 0 }), 'the deck page', fatal);
     mark('page: navigation (response)');
+    // Waited for with waitForFunction, which follows the page across the navigation: an
+    // evaluate sent right after the commit can still reach the blank page a spare page was
+    // opened on (pdf --watch), whose print view never gets ready.
     const prepared = await deadline.race(
-      page.evaluate(preparePrint, settings.range).catch((error: Error) => {
+      page
+        .waitForFunction(() => window.__slidewrightPdfReady === true, undefined, { timeout: 0 })
+        .then(() => page.evaluate(preparePrint, settings.range))
+        .catch((error: Error) => {
         throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(`the deck did not start: ${pageErrors[0]}`) : error;
       }),
       "reveal.js's print layout (pdf-ready), fonts and images",

@@ -24,9 +24,8 @@ export interface PreparedPrint {
   headings: PrintedHeading[];
 }
 
-/** The page functions `preparePrint` calls, and reveal's `pdf-ready` as a promise. */
+/** The page functions `preparePrint` calls. */
 interface PrintHelpers {
-  ready: Promise<void>;
   assetsReady: typeof assetsReady;
   readPrintLayout: typeof readPrintLayout;
   planPages: typeof planPages;
@@ -46,8 +45,8 @@ declare global {
  * (`stampSlides`, shared with the snapshots and the doctor, sent as source text):
  * `data-sw-slide` (1-based, vertical slides counted as `Reveal.getTotalSlides()` does),
  * `data-sw-h`/`data-sw-v` (reveal's indices). Fragment-step copies keep the attributes.
- * Last, the functions `preparePrint` calls, and a promise of reveal's `pdf-ready` (which
- * may fire before anyone asks).
+ * Last, the functions `preparePrint` calls (reveal's `pdf-ready` is recorded by
+ * PDF_READY_SCRIPT, added with it).
  */
 export const INIT_SCRIPT = `(() => {
   if (typeof globalThis.__name !== 'function') globalThis.__name = (target) => target;
@@ -55,7 +54,6 @@ export const INIT_SCRIPT = `(() => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => stampSlides(document), { once: true });
   else stampSlides(document);
   window.__slidewrightPrint = {
-    ready: new Promise((resolve) => window.addEventListener('pdf-ready', () => resolve(), { once: true })),
     assetsReady: ${assetsReady.toString()},
     readPrintLayout: ${readPrintLayout.toString()},
     planPages: ${planPages.toString()},
@@ -72,7 +70,6 @@ export const INIT_SCRIPT = `(() => {
  */
 export async function preparePrint(range: number[] | null): Promise<PreparedPrint> {
   const print = window.__slidewrightPrint!;
-  await print.ready;
   // No frames: printing lays the page out anew.
   await print.assetsReady(document, false);
   const layout = print.readPrintLayout();
