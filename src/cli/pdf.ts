@@ -197,6 +197,7 @@ async function watch(project: Project, options: Pick<ExportOptions, 'outDir' | '
     session,
     ...options,
     onDeck: reportDeck,
+    onEmpty: (deck) => progress(`pdf: ${path.relative(process.cwd(), deck.file) || deck.file} is empty: its last PDF stays; save it with its slides to rewrite it`),
     onRoundError: (error, decks, trigger) =>
       progress(
         `pdf: ${trigger === 'start' ? 'the first export' : 'the export after the save'} failed: ${firstLine(error)}; ` +

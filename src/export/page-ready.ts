@@ -9,7 +9,22 @@ import { assetsReady } from '../client/doctor/doctor-print.ts';
 declare global {
   interface Window {
     __slidewrightPdfReady?: boolean;
+    /** Set by the deck's runtime (src/client/deck/main.ts) when reveal.js could not start. */
+    __slidewrightStartError?: string;
   }
+}
+
+/**
+ * Page function: true once reveal is ready (and, in the print view, has laid the deck out), or
+ * the reason it could not start, so that a waiter stops at once instead of at its time limit.
+ */
+export function deckReadyOrFailed(print: boolean): boolean | string {
+  return window.__slidewrightStartError ?? (window.Reveal?.isReady() === true && (!print || window.__slidewrightPdfReady === true));
+}
+
+/** The message of a deck page that could not start (what `deckReadyOrFailed` returned). */
+export function startFailure(reason: string): string {
+  return `the deck did not start: ${reason}`;
 }
 
 /**
@@ -32,6 +47,10 @@ export interface ReadyOptions {
 export async function waitForDeckReady(page: Page, options: ReadyOptions): Promise<void> {
   const timeout = options.timeoutMs;
   // One wait for both (one round trip): reveal is ready and, in the print view, has laid it out.
-  await page.waitForFunction((print) => window.Reveal?.isReady() === true && (!print || window.__slidewrightPdfReady === true), options.print, { timeout });
-  await page.evaluate(`(${assetsReady.toString()})(document, ${options.painted ?? true})`);
+  await page.waitForFunction(deckReadyOrFailed, options.print, { timeout });
+  // The failure is read in the same call as the assets are waited for (one round trip).
+  const failed = await page.evaluate<string | null>(
+    `(async () => window.__slidewrightStartError ?? ((await (${assetsReady.toString()})(document, ${options.painted ?? true})), null))()`,
+  );
+  if (failed !== null) throw new Error(startFailure(failed));
 }

@@ -146,8 +146,23 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
       node.kind === 'slide' ? { kind: 'slide', slide: shown(renderSlide(node.slide)) } : { kind: 'stack', slides: node.slides.map((s) => shown(renderSlide(s))) },
   );
   options.cache?.endRender();
-  return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: deckSlides(deck).length, diagnostics };
+  if (nodes.length === 0) {
+    // reveal.js cannot start without a slide (it throws, and a print never gets ready): a deck
+    // just begun, or a file read while an editor was writing it, shows one empty slide.
+    nodes.push({ kind: 'slide', slide: shown(EMPTY_SLIDE) });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'no-slides',
+      message: 'the deck has no slides yet; an empty slide is shown',
+      line: 1,
+      column: 1,
+      hint: 'write a slide, e.g. "# Title"',
+    });
+  }
+  return { slidesHtml: nodesHtml(nodes), nodes, revealConfig: revealConfigFor(deck), slideCount: Math.max(1, deckSlides(deck).length), diagnostics };
 }
+
+const EMPTY_SLIDE: RenderedSlide = { attributes: '', body: '', notes: '', line: 1 };
 
 /** A slide as its text, escaped: what a slide that cannot be rendered shows, so nothing is lost from view. */
 function plainSlide(slide: Slide): RenderedSlide {

@@ -268,16 +268,20 @@ test('--fragments, emoji and front matter metadata; a hanging deck fails alone a
   }
 });
 
-test('without --fragments the same deck prints one page per slide, every fragment shown; a missing image is a warning', async () => {
+test('without --fragments the same deck prints one page per slide, every fragment shown; a missing image is a warning; an empty deck prints one page', async () => {
   const dir = await outDir();
   try {
     await writeFile(path.join(dir, 'steps.md'), `${STEPS_DECK}\n![gone](media/gone.png)\n`);
-    const result = await pdfCli([path.join(dir, 'steps.md'), '--out', dir]);
+    await writeFile(path.join(dir, 'empty.md'), '');
+    const result = await pdfCli([path.join(dir, 'steps.md'), path.join(dir, 'empty.md'), '--out', dir, '--timeout', '20']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: http:\/\/127\.0\.0\.1:\d+\/[^ ]*gone\.png did not load \(HTTP 404\)/);
     const file = path.join(dir, 'steps.pdf');
     expect(Number((await pdfinfo(file)).Pages)).toBe(2);
     expect(await pageText(file, 1)).toMatch(/one\s+two\s+three/);
+    // reveal.js cannot start on no slides: the deck gets one empty slide, and the speaker a warning.
+    expect(result.stderr).toMatch(/empty\.md:1:1: warning: the deck has no slides yet/);
+    expect(Number((await pdfinfo(path.join(dir, 'empty.pdf'))).Pages)).toBe(1);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -11,6 +11,8 @@ declare global {
   interface Window {
     /** The running deck, as in classic reveal.js pages (tests and the exporters use it). */
     Reveal?: RevealDeck;
+    /** Why the deck could not start, when it could not: the exporters stop waiting for it. */
+    __slidewrightStartError?: string;
   }
 }
 
@@ -72,6 +74,11 @@ export async function startDeck(config: RevealConfig, options: DeckOptions = {})
   if (!root) throw new Error('slidewright: this page has no .reveal element');
   const deck = new Reveal(root, { ...config, plugins: [options.speakerView === false ? noSpeakerView : speakerViewOnDemand] });
   window.Reveal = deck;
-  await deck.initialize();
+  try {
+    await deck.initialize();
+  } catch (error) {
+    window.__slidewrightStartError = error instanceof Error ? error.message : String(error);
+    throw error;
+  }
   return deck;
 }

@@ -113,8 +113,11 @@ async function inspect() {
   iframe.style.cssText = `position:fixed;left:0;top:0;width:${Number(size.width)}px;height:${Number(size.height)}px;border:0;opacity:0;pointer-events:none;z-index:-1;`;
   document.body.appendChild(iframe);
   try {
-    const ready = await until(() => (iframe.contentWindow as ProbeWindow | null)?.__slidewrightPdfReady === true, 60_000);
+    const probe = () => iframe.contentWindow as ProbeWindow | null;
+    const ready = await until(() => probe()?.__slidewrightPdfReady === true || probe()?.__slidewrightStartError !== undefined, 60_000);
     if (!ready) throw new Error('the print view did not become ready within 60 s');
+    const startError = probe()?.__slidewrightStartError;
+    if (startError !== undefined) throw new Error(`the print view did not start: ${startError}`);
     const doc = iframe.contentDocument!;
     return await runDoctor(doc);
   } finally {

@@ -23,7 +23,7 @@ import { buildOutline, printQuery, type DeckOutcome, type PdfSettings } from './
 import { finishPdf } from './metadata.ts';
 import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
 import { INIT_SCRIPT, preparePrint } from './page-script.ts';
-import { PDF_READY_SCRIPT } from '../page-ready.ts';
+import { deckReadyOrFailed, PDF_READY_SCRIPT, startFailure } from '../page-ready.ts';
 
 export interface ExportOptions {
   /** The project, its `decks` those to export. */
@@ -330,14 +330,15 @@ async function exportDeck(
     // opened on (pdf --watch), whose print view never gets ready.
     const prepared = await deadline.race(
       page
-        .waitForFunction(() => window.__slidewrightPdfReady === true, undefined, { timeout: 0 })
+        .waitForFunction(deckReadyOrFailed, true, { timeout: 0 })
         .then(() => page.evaluate(preparePrint, settings.range))
         .catch((error: Error) => {
-        throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(`the deck did not start: ${pageErrors[0]}`) : error;
+        throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(startFailure(pageErrors[0]!)) : error;
       }),
       "reveal.js's print layout (pdf-ready), fonts and images",
       fatal,
     );
+    if ('startError' in prepared) throw new DeckFailure(startFailure(prepared.startError));
     const { layout, headings } = prepared;
     const plan = { ...prepared.plan, firstPage: new Map(prepared.plan.firstPage) };
     if (plan.missing.length) {

@@ -68,7 +68,8 @@ export const INIT_SCRIPT = `(() => {
  * Waits for reveal's print layout, web fonts and every image, reads the layout, plans the
  * pages for `range` and applies the plan.
  */
-export async function preparePrint(range: number[] | null): Promise<PreparedPrint> {
+export async function preparePrint(range: number[] | null): Promise<PreparedPrint | { startError: string }> {
+  if (window.__slidewrightStartError !== undefined) return { startError: window.__slidewrightStartError };
   const print = window.__slidewrightPrint!;
   // No frames: printing lays the page out anew.
   await print.assetsReady(document, false);

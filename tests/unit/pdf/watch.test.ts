@@ -51,3 +51,43 @@ it('reports a round that throws, and the next save still exports', async () => {
     await watcher.close();
   }
 });
+
+it('waits for a deck read empty (an editor truncating it first) and exports it once written; one left empty keeps its PDF', async () => {
+  const deck = path.join(dir, 'other.md');
+  writeFileSync(deck, '# Other\n');
+  const report = { outcomes: [{ name: 'other', ok: true, ms: 1, warnings: [] }], ms: 1 } as unknown as ExportReport;
+  exportPdfs.mockReset().mockResolvedValue(report);
+  const rounds: string[] = [];
+  const emptied: string[] = [];
+  const watcher = await watchPdfs({
+    project: resolveProject(dir, { sources: [deck] }),
+    session: { browser: Promise.resolve({ close: async () => {} }) } as never,
+    outDir: path.join(dir, 'out'),
+    cli: {},
+    timeoutMs: 1000,
+    settleMs: 5,
+    onRound: (_report, _decks, trigger) => rounds.push(trigger),
+    onEmpty: (d) => emptied.push(d.name),
+  });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    await watcher.idle();
+    writeFileSync(deck, ''); // the truncation, then the write a while later
+    await sleep(40);
+    expect(rounds).toEqual(['start']);
+    writeFileSync(deck, '# Other, saved\n');
+    await sleep(20);
+    await watcher.idle();
+    expect(rounds).toEqual(['start', 'save']);
+    expect(emptied).toEqual([]);
+
+    writeFileSync(deck, ''); // emptied for good: no export, and the speaker is told
+    await sleep(20);
+    await watcher.idle();
+    expect(rounds).toEqual(['start', 'save']);
+    expect(emptied).toEqual(['other']);
+    expect(exportPdfs).toHaveBeenCalledTimes(2);
+  } finally {
+    await watcher.close();
+  }
+});

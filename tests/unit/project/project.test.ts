@@ -164,7 +164,7 @@ describe('deck store', () => {
     const store = new DeckStore(resolveProject(path.join(dir, 'mixed')));
     const [image, talk] = store.list().map((entry) => store.load(entry));
     expect(image!.diagnostics.map((d) => d.code)).toEqual(['not-text']);
-    expect(image!.rendered.slideCount).toBe(0);
+    expect(image!.rendered.slideCount).toBe(1); // one empty slide: the page still starts
     expect(talk!.rendered.slideCount).toBe(2);
   });
 
@@ -174,6 +174,6 @@ describe('deck store', () => {
     const store = new DeckStore(resolveProject(path.join(dir, 'mixed'), { decks: [{ name: 'odd', file: path.join(dir, 'mixed', 'odd.md') }] }));
     const odd = store.load(store.list()[0]!);
     expect(odd.diagnostics).toMatchObject([{ severity: 'error', code: 'deck-failed', line: 1 }]);
-    expect(odd.rendered.slideCount).toBe(0);
+    expect(odd.rendered.slideCount).toBe(1);
   });
 });

@@ -19,6 +19,16 @@ describe('slides', () => {
     expect(slidesHtml.endsWith('</section>\n</section>\n')).toBe(true);
   });
 
+  it('shows one empty slide, with a warning, for a deck without slides (reveal.js cannot start on none)', () => {
+    for (const source of ['', '\n\n', d('---', 'theme: black', '---', '')]) {
+      const { slidesHtml, slideCount, nodes, diagnostics } = render(source);
+      expect(slidesHtml).toBe('<section data-source-line="1">\n</section>\n');
+      expect([slideCount, nodes.length]).toEqual([1, 1]);
+      expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'no-slides', line: 1 })]);
+    }
+    expect(render('# One').diagnostics).toEqual([]);
+  });
+
   it('escapes attribute values', () => {
     const { slidesHtml } = render(d('A', `[comment]: # (!!! title='a"b<c')`));
     expect(slidesHtml).toContain('title="a&quot;b&lt;c"');

@@ -1,0 +1,24 @@
+/**
+ * The exporters' wait for a deck page: a deck whose reveal.js could not start (the runtime
+ * records why, src/client/deck/main.ts) fails at once with the reason, not at the time limit.
+ */
+import { expect, test } from '@playwright/test';
+import { PDF_READY_SCRIPT, waitForDeckReady } from '../../src/export/page-ready.ts';
+
+test('a deck that could not start is reported with its reason, not waited for', async ({ page }) => {
+  await page.setContent('<script>window.__slidewrightStartError = "Cannot read properties of undefined";</script>');
+  await expect(waitForDeckReady(page, { print: true, timeoutMs: 5_000 })).rejects.toThrow('the deck did not start: Cannot read properties of undefined');
+});
+
+test('a deck that starts late is waited for', async ({ page }) => {
+  await page.setContent('<p>loading</p>');
+  const ready = waitForDeckReady(page, { print: true, timeoutMs: 20_000 });
+  await page.evaluate(() => {
+    setTimeout(() => {
+      (window as unknown as { Reveal: { isReady(): boolean } }).Reveal = { isReady: () => true };
+      window.dispatchEvent(new Event('pdf-ready'));
+    }, 200);
+  });
+  await page.addScriptTag({ content: PDF_READY_SCRIPT });
+  await expect(ready).resolves.toBeUndefined();
+});
