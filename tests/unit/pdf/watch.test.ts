@@ -18,6 +18,18 @@ const { resolveProject } = await import('../../../src/project/project.ts');
 const dir = mkdtempSync(path.join(tmpdir(), 'slidewright-watch-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A watcher of one deck, quick to settle, with a browser that is never used. */
+const watchDeck = (deck: string, callbacks: Pick<Parameters<typeof watchPdfs>[0], 'onRound' | 'onRoundError' | 'onEmpty'>) =>
+  watchPdfs({
+    project: resolveProject(dir, { sources: [deck] }),
+    session: { browser: Promise.resolve({ close: async () => {} }) } as never,
+    outDir: path.join(dir, 'out'),
+    cli: {},
+    timeoutMs: 1000,
+    settleMs: 5,
+    ...callbacks,
+  });
+
 it('reports a round that throws, and the next save still exports', async () => {
   const deck = path.join(dir, 'talk.md');
   writeFileSync(deck, '# Talk\n');
@@ -27,13 +39,7 @@ it('reports a round that throws, and the next save still exports', async () => {
   const rounds: string[] = [];
   let saved = () => {};
   const savedRound = new Promise<void>((resolve) => (saved = resolve));
-  const watcher = await watchPdfs({
-    project: resolveProject(dir, { sources: [deck] }),
-    session: { browser: Promise.resolve({ close: async () => {} }) } as never,
-    outDir: path.join(dir, 'out'),
-    cli: {},
-    timeoutMs: 1000,
-    settleMs: 5,
+  const watcher = await watchDeck(deck, {
     onRoundError: (error, _decks, trigger) => errors.push(`${trigger}: ${(error as Error).message}`),
     onRound: (_report, _decks, trigger) => {
       rounds.push(trigger);
@@ -59,13 +65,7 @@ it('waits for a deck read empty (an editor truncating it first) and exports it o
   exportPdfs.mockReset().mockResolvedValue(report);
   const rounds: string[] = [];
   const emptied: string[] = [];
-  const watcher = await watchPdfs({
-    project: resolveProject(dir, { sources: [deck] }),
-    session: { browser: Promise.resolve({ close: async () => {} }) } as never,
-    outDir: path.join(dir, 'out'),
-    cli: {},
-    timeoutMs: 1000,
-    settleMs: 5,
+  const watcher = await watchDeck(deck, {
     onRound: (_report, _decks, trigger) => rounds.push(trigger),
     onEmpty: (d) => emptied.push(d.name),
   });
