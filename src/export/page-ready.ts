@@ -4,13 +4,12 @@
  * image decoded. Exporters that skip these print fallback fonts or blank images.
  */
 import type { Page } from 'playwright';
+import '../client/deck/start-failed.ts'; // window.__slidewrightStartError
 import { assetsReady } from '../client/doctor/doctor-print.ts';
 
 declare global {
   interface Window {
     __slidewrightPdfReady?: boolean;
-    /** Set by the deck's runtime (src/client/deck/main.ts) when reveal.js could not start. */
-    __slidewrightStartError?: string;
   }
 }
 

@@ -1,8 +1,10 @@
 /**
- * The exporters' wait for a deck page: a deck whose reveal.js could not start (the runtime
- * records why, src/client/deck/main.ts) fails at once with the reason, not at the time limit.
+ * Talking to a deck page: a deck whose reveal.js could not start (the runtime records why,
+ * src/client/deck/main.ts) fails the wait at once with the reason, not at the time limit; a
+ * large result comes back as JSON text, equal to what Playwright would send.
  */
 import { expect, test } from '@playwright/test';
+import { evaluateJson } from '../../src/export/page-call.ts';
 import { PDF_READY_SCRIPT, waitForDeckReady } from '../../src/export/page-ready.ts';
 
 test('a deck that could not start is reported with its reason, not waited for', async ({ page }) => {
@@ -21,4 +23,11 @@ test('a deck that starts late is waited for', async ({ page }) => {
   });
   await page.addScriptTag({ content: PDF_READY_SCRIPT });
   await expect(ready).resolves.toBeUndefined();
+});
+
+test('evaluateJson returns what page.evaluate returns, for plain data', async ({ page }) => {
+  await page.setContent('<title>Größe “quoted”</title>');
+  const read = async (n: number) => ({ title: document.title, list: [n, n / 2, 'ü\u2028', null, { nested: true }], none: null });
+  expect(await evaluateJson(page, read, 3)).toEqual(await page.evaluate(read, 3));
+  expect(await evaluateJson(page, () => undefined, undefined)).toBeUndefined();
 });

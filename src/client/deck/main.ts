@@ -4,6 +4,7 @@
  */
 import Reveal, { type RevealConfig, type RevealPlugin } from 'reveal.js';
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
+import { START_FAILED_EVENT } from './start-failed.ts';
 
 export type RevealDeck = InstanceType<typeof Reveal>;
 
@@ -11,8 +12,6 @@ declare global {
   interface Window {
     /** The running deck, as in classic reveal.js pages (tests and the exporters use it). */
     Reveal?: RevealDeck;
-    /** Why the deck could not start, when it could not: the exporters stop waiting for it. */
-    __slidewrightStartError?: string;
   }
 }
 
@@ -77,7 +76,9 @@ export async function startDeck(config: RevealConfig, options: DeckOptions = {})
   try {
     await deck.initialize();
   } catch (error) {
+    // The exporters and the doctor stop waiting for the deck.
     window.__slidewrightStartError = error instanceof Error ? error.message : String(error);
+    window.dispatchEvent(new Event(START_FAILED_EVENT));
     throw error;
   }
   return deck;

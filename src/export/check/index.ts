@@ -13,6 +13,7 @@ import { countFindings, mergeFindings, type DoctorFinding, type FindingCounts, t
 import { deckPageUrl } from '../snapshots/plan.ts';
 import type { SiteDeck } from '../site.ts';
 import { openDoctorPage } from './page-bundle.ts';
+import { evaluateJson } from '../page-call.ts';
 
 export interface CheckOptions {
   /** The project (themes are resolved in it). */
@@ -53,7 +54,7 @@ export async function checkDeck(browser: Browser, deck: SiteDeck, loaded: Loaded
   const pageErrors: string[] = [];
   try {
     const page = await openDoctorPage(context, deckPageUrl(deck.url, CHECK_QUERY), options.timeoutMs, (error) => pageErrors.push(error.message));
-    const report = await page.evaluate((minFontSize) => window.SlidewrightDoctor!.runDoctor(document, minFontSize ? { minFontSize } : {}), options.minFontSize ?? 0);
+    const report = await evaluateJson(page, (minFontSize) => window.SlidewrightDoctor!.runDoctor(document, minFontSize ? { minFontSize } : {}), options.minFontSize ?? 0);
     const browserFindings: DoctorFinding[] = report.findings;
     const findings = mergeFindings(browserFindings, diagnostics, report.slideLines);
     for (const message of pageErrors) {

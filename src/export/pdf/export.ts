@@ -23,6 +23,7 @@ import { buildOutline, printQuery, type DeckOutcome, type PdfSettings } from './
 import { finishPdf } from './metadata.ts';
 import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
 import { INIT_SCRIPT, preparePrint } from './page-script.ts';
+import { evaluateJson } from '../page-call.ts';
 import { deckReadyOrFailed, PDF_READY_SCRIPT, startFailure } from '../page-ready.ts';
 
 export interface ExportOptions {
@@ -325,16 +326,25 @@ async function exportDeck(
     mark('page: context and listeners');
     await deadline.race(page.goto(url, { waitUntil: 'commit', timeout: 0 }), 'the deck page', fatal);
     mark('page: navigation (response)');
-    // Waited for with waitForFunction, which follows the page across the navigation: an
-    // evaluate sent right after the commit can still reach the blank page a spare page was
-    // opened on (pdf --watch), whose print view never gets ready.
+    // One call, which waits in the page (see preparePrint). Sent right after the commit, it can
+    // still reach the blank page a spare page was opened on (pdf --watch): it then says so, or
+    // fails as that page goes, and the deck's page is waited for with waitForFunction, which
+    // follows the page across the navigation.
+    const prepare = () => evaluateJson(page, preparePrint, settings.range);
     const prepared = await deadline.race(
-      page
-        .waitForFunction(deckReadyOrFailed, true, { timeout: 0 })
-        .then(() => page.evaluate(preparePrint, settings.range))
+      prepare()
         .catch((error: Error) => {
-        throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(startFailure(pageErrors[0]!)) : error;
-      }),
+          if (/Execution context was destroyed|Cannot find context/.test(error.message)) return null;
+          throw error;
+        })
+        .then((first) => first ?? page.waitForFunction(deckReadyOrFailed, true, { timeout: 0 }).then(prepare))
+        .then((result) => {
+          if (result === null) throw new Error('the deck page has no print helpers (its init script did not run)');
+          return result;
+        })
+        .catch((error: Error) => {
+          throw pageErrors.length && !/Target (page|closed)/.test(error.message) ? new DeckFailure(startFailure(pageErrors[0]!)) : error;
+        }),
       "reveal.js's print layout (pdf-ready), fonts and images",
       fatal,
     );

@@ -5,6 +5,7 @@
  * the page).
  */
 import { assetsReady, stampSlides } from '../../client/doctor/doctor-print.ts';
+import { START_FAILED_EVENT } from '../../client/deck/start-failed.ts';
 import { planPages, type LayoutItem, type PagePlan, type PrintedHeading, type SlideInfo } from './options.ts';
 
 /** What the print view made, read right after `pdf-ready`. */
@@ -26,6 +27,8 @@ export interface PreparedPrint {
 
 /** The page functions `preparePrint` calls. */
 interface PrintHelpers {
+  /** Settles on reveal's `pdf-ready`, or when the deck could not start. */
+  started: Promise<void>;
   assetsReady: typeof assetsReady;
   readPrintLayout: typeof readPrintLayout;
   planPages: typeof planPages;
@@ -45,8 +48,9 @@ declare global {
  * (`stampSlides`, shared with the snapshots and the doctor, sent as source text):
  * `data-sw-slide` (1-based, vertical slides counted as `Reveal.getTotalSlides()` does),
  * `data-sw-h`/`data-sw-v` (reveal's indices). Fragment-step copies keep the attributes.
- * Last, the functions `preparePrint` calls (reveal's `pdf-ready` is recorded by
- * PDF_READY_SCRIPT, added with it).
+ * Last, what `preparePrint` uses: a promise of the print view's start, and its functions
+ * (reveal's `pdf-ready` is also recorded by PDF_READY_SCRIPT, added with it, for waiters that
+ * poll).
  */
 export const INIT_SCRIPT = `(() => {
   if (typeof globalThis.__name !== 'function') globalThis.__name = (target) => target;
@@ -54,6 +58,10 @@ export const INIT_SCRIPT = `(() => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => stampSlides(document), { once: true });
   else stampSlides(document);
   window.__slidewrightPrint = {
+    started: new Promise((resolve) => {
+      window.addEventListener('pdf-ready', () => resolve(), { once: true });
+      window.addEventListener('${START_FAILED_EVENT}', () => resolve(), { once: true });
+    }),
     assetsReady: ${assetsReady.toString()},
     readPrintLayout: ${readPrintLayout.toString()},
     planPages: ${planPages.toString()},
@@ -62,15 +70,20 @@ export const INIT_SCRIPT = `(() => {
 })();`;
 
 /**
- * Everything between the print view's `pdf-ready` and printing, in one call to the page: each
- * call waits for the page's main thread, which is busy drawing a long print view (40-80 ms a
- * call at 200 slides, for 5-13 ms of work), so four calls cost a tenth of a second there.
- * Waits for reveal's print layout, web fonts and every image, reads the layout, plans the
- * pages for `range` and applies the plan.
+ * Everything from the page's load to printing, in one call to the page, sent as soon as the
+ * navigation commits: each call waits for the page's main thread, which is busy laying out and
+ * drawing a long print view (40-80 ms a call at 200 slides, for 5-13 ms of work), so waiting
+ * for `pdf-ready` from outside and then calling cost a tenth of a second there. Waits for
+ * reveal's print layout, web fonts and every image, reads the layout, plans the pages for
+ * `range` and applies the plan. null when the call reached a document without the init script
+ * (the blank page a spare page was opened on, still there at the commit): the caller then
+ * waits for the deck's document first.
  */
-export async function preparePrint(range: number[] | null): Promise<PreparedPrint | { startError: string }> {
+export async function preparePrint(range: number[] | null): Promise<PreparedPrint | { startError: string } | null> {
+  const print = window.__slidewrightPrint;
+  if (!print) return null;
+  await print.started;
   if (window.__slidewrightStartError !== undefined) return { startError: window.__slidewrightStartError };
-  const print = window.__slidewrightPrint!;
   // No frames: printing lays the page out anew.
   await print.assetsReady(document, false);
   const layout = print.readPrintLayout();

@@ -20,6 +20,7 @@ import { writeFileAtomic } from '../../util/atomic-write.ts';
 import { wallClock, type Phases } from '../../util/phases.ts';
 import type { PrintLayout } from '../../client/doctor/doctor-print.ts';
 import { openDoctorPage } from '../check/page-bundle.ts';
+import { evaluateJson } from '../page-call.ts';
 import { waitForDeckReady } from '../page-ready.ts';
 import type { SiteDeck } from '../site.ts';
 import {
@@ -85,12 +86,13 @@ async function loadWorker(
   mark('page: open, load, reveal ready (each page)');
   // Settled, then (when the window already has the deck's size) fonts, images decoded at their
   // final size, and two frames painted: one call to the page, which is busy drawing.
-  const settled = await page.evaluate(async () => {
+  // (The layout back as JSON text: see page-call.ts.)
+  const settled = await evaluateJson(page, async () => {
     const layout = window.SlidewrightDoctor!.settlePrintLayout(document);
     const sized = window.innerWidth === layout.width && window.innerHeight === layout.height;
     if (sized) await window.SlidewrightDoctor!.assetsReady(document, true);
     return { layout, title: document.title, sized };
-  });
+  }, undefined);
   const { layout, title } = settled;
   if (!settled.sized) {
     // reveal.js does not lay the print view out again on resize.
