@@ -709,6 +709,11 @@ function onlyStatistics(d: SpotDecision & { action: 'restore' }): boolean {
 function checkStatistics(d: SpotDecision, ctx: Context, left: string, right: string): SpotDecision {
   if (d.action !== 'restore' || !onlyStatistics(d)) return d;
   const chosen = d.scores.find((sc) => sc.candidate === d.candidate);
+  // The trigrams must speak for the letter itself, not only against the others: at 0 or less the
+  // language's text shows no trigram through it, and the others are behind only by the doubt
+  // given to letters that text never shows ("Câu há»i" read as "họi", not "hỏi": eld's
+  // n-grams like "họ", and the Vietnamese declaration has no "ỏ i").
+  if ((chosen?.statistical ?? 0) <= 0) return { action: 'protect', spot: d.spot, report: true, scores: d.scores, keep: d.keep };
   const others = d.scores.filter((sc) => sc !== chosen).map((sc) => sc.candidate.char);
   const wordsKnowOne = d.scores.some((sc) => sc.known);
   if ((chosen?.known || !wordsKnowOne) && !languagesDisagree(d.candidate.char, others, ctx, left, right)) {

@@ -106,6 +106,14 @@ describe('leaving and reporting what the text does not decide', () => {
     expect(firstLine(r.text)).toBe('Ðто Ñлайд');
     expect(r.ambiguous.map((a) => a.before)).toEqual(['Ð', 'Ñ']);
   });
+
+  it('statistics that speak only against the other letters do not decide: "há»i" (its no-break space lost too) stays, never "họi"', () => {
+    // "hỏi" damaged, and the no-break space of "và" turned into a space (as HTML pipelines do).
+    const line = damage('* Câu hỏi và thảo luận').replace(/\u00a0/g, ' ');
+    const text = firstLine(repaired(line).text)!;
+    expect(text).not.toContain('họi');
+    expect(text).toContain('há»i');
+  });
 });
 
 describe('correct text stays as written', () => {
