@@ -13,7 +13,8 @@ test('a deck that could not start is reported with its reason, not waited for', 
 });
 
 test('a deck that starts late is waited for', async ({ page }) => {
-  await page.setContent('<p>loading</p>');
+  // The pdf-ready watch first (as the exporters' init script is), then the wait, then the start.
+  await page.setContent(`<p>loading</p><script>${PDF_READY_SCRIPT}</script>`);
   const ready = waitForDeckReady(page, { print: true, timeoutMs: 20_000 });
   await page.evaluate(() => {
     setTimeout(() => {
@@ -21,7 +22,6 @@ test('a deck that starts late is waited for', async ({ page }) => {
       window.dispatchEvent(new Event('pdf-ready'));
     }, 200);
   });
-  await page.addScriptTag({ content: PDF_READY_SCRIPT });
   await expect(ready).resolves.toBeUndefined();
 });
 
