@@ -176,6 +176,16 @@ test('a save that leaves the file empty for a moment never blanks the deck', asy
   expect(await marker(page)).toBe('still here');
 });
 
+test('a deck begun empty starts on one empty slide, says so, and its first slide comes in place', async ({ page }) => {
+  const file = await openDeck(page, 'begun', '');
+  await expect(page.locator('.reveal .slides section')).toHaveCount(1);
+  await expect(page.locator('vite-error-overlay .stack')).toContainText('begun.md:1:1  warning: the deck has no slides yet');
+  await writeFile(file, '# The first slide\n');
+  await expect(page.locator('section.present h1')).toHaveText('The first slide');
+  await expect(page.locator('vite-error-overlay')).toHaveCount(0);
+  expect(await marker(page)).toBe('still here');
+});
+
 test('a theme change reloads the page at the same slide, also without a position in the URL', async ({ page }) => {
   const file = await openDeck(page, 'theme', `[comment]: # (hash: false)\n${DECK}`, '');
   await page.evaluate(() => window.Reveal!.slide(2, 1));
