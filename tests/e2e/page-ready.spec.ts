@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { evaluateJson } from '../../src/export/page-call.ts';
+import { preparePrint } from '../../src/export/pdf/page-script.ts';
 import { PDF_READY_SCRIPT, waitForDeckReady } from '../../src/export/page-ready.ts';
 
 test('a deck that could not start is reported with its reason, not waited for', async ({ page }) => {
@@ -30,4 +31,9 @@ test('evaluateJson returns what page.evaluate returns, for plain data', async ({
   const read = async (n: number) => ({ title: document.title, list: [n, n / 2, 'ü\u2028', null, { nested: true }], none: null });
   expect(await evaluateJson(page, read, 3)).toEqual(await page.evaluate(read, 3));
   expect(await evaluateJson(page, () => undefined, undefined)).toBeUndefined();
+});
+
+test('the PDF page call says so when it reaches a document without its init script (a spare page still blank)', async ({ page }) => {
+  await page.goto('about:blank');
+  expect(await evaluateJson(page, preparePrint, null)).toBeNull();
 });
