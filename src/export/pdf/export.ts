@@ -24,7 +24,7 @@ import { finishPdf } from './metadata.ts';
 import { firstLine, startDeckSide, type DeckJob, type DeckSide } from './deck-side.ts';
 import { INIT_SCRIPT, preparePrint } from './page-script.ts';
 import { evaluateJson } from '../page-call.ts';
-import { deckReadyOrFailed, PDF_READY_SCRIPT, startFailure } from '../page-ready.ts';
+import { startFailure } from '../page-ready.ts';
 
 export interface ExportOptions {
   /** The project, its `decks` those to export. */
@@ -264,7 +264,7 @@ export interface OpenPage {
 async function openPage(browser: Browser): Promise<OpenPage> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(`${INIT_SCRIPT}\n${PDF_READY_SCRIPT}`); // one round trip for both
+  await page.addInitScript(INIT_SCRIPT);
   return { context, page };
 }
 
@@ -328,8 +328,8 @@ async function exportDeck(
     mark('page: navigation (response)');
     // One call, which waits in the page (see preparePrint). Sent right after the commit, it can
     // still reach the blank page a spare page was opened on (pdf --watch): it then says so, or
-    // fails as that page goes, and the deck's page is waited for with waitForFunction, which
-    // follows the page across the navigation.
+    // fails as that page goes, and the deck's document (the one with the init script) is waited
+    // for with waitForFunction, which follows the page across the navigation, before calling again.
     const prepare = () => evaluateJson(page, preparePrint, settings.range);
     const prepared = await deadline.race(
       prepare()
@@ -337,7 +337,7 @@ async function exportDeck(
           if (/Execution context was destroyed|Cannot find context/.test(error.message)) return null;
           throw error;
         })
-        .then((first) => first ?? page.waitForFunction(deckReadyOrFailed, true, { timeout: 0 }).then(prepare))
+        .then((first) => first ?? page.waitForFunction(() => window.__slidewrightPrint !== undefined, undefined, { timeout: 0 }).then(prepare))
         .then((result) => {
           if (result === null) throw new Error('the deck page has no print helpers (its init script did not run)');
           return result;

@@ -48,9 +48,8 @@ declare global {
  * (`stampSlides`, shared with the snapshots and the doctor, sent as source text):
  * `data-sw-slide` (1-based, vertical slides counted as `Reveal.getTotalSlides()` does),
  * `data-sw-h`/`data-sw-v` (reveal's indices). Fragment-step copies keep the attributes.
- * Last, what `preparePrint` uses: a promise of the print view's start, and its functions
- * (reveal's `pdf-ready` is also recorded by PDF_READY_SCRIPT, added with it, for waiters that
- * poll).
+ * Last, what `preparePrint` uses: a promise of the print view's start (reveal's `pdf-ready`,
+ * which may fire before anyone asks), and its functions.
  */
 export const INIT_SCRIPT = `(() => {
   if (typeof globalThis.__name !== 'function') globalThis.__name = (target) => target;
