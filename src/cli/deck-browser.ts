@@ -4,7 +4,7 @@
  * decks at once (each in its own page), and close the browser and the site however the run ends.
  */
 import type { Browser } from 'playwright';
-import { UNTHROTTLED_FRAMES, launchBrowser } from '../export/browser/index.ts';
+import { launchBrowser } from '../export/browser/index.ts';
 import { startSite, type SiteDeck } from '../export/site.ts';
 import { DeckStore, emptyPageError, type LoadedDeck } from '../project/deck-store.ts';
 import { listDecks, type Project } from '../project/project.ts';
@@ -26,8 +26,6 @@ export interface VisitOptions {
   phases?: Phases;
   /** Keep compiled decks on disk between runs (see src/project/compiled-cache.ts). */
   diskCache?: boolean;
-  /** The pages are photographed: frames on demand, not at 60 Hz (see UNTHROTTLED_FRAMES). */
-  photographs?: boolean;
   /** A browser the command started already (before it loaded this module); default: one launched here. */
   browser?: Promise<Browser>;
   /**
@@ -53,8 +51,7 @@ export async function visitDecksInBrowser(
   progress(`rendering ${decks.length === 1 ? decks[0]!.name : `${decks.length} decks`}…`);
   const store = new DeckStore(project, { firstSlideOnly: options.firstSlideOnly, diskCache: options.diskCache });
   // Chromium starts (a child process, about 0.2 s) while the decks compile on this thread.
-  const launch = () => launchBrowser(undefined, options.photographs ? UNTHROTTLED_FRAMES : []);
-  const launching = options.browser ?? options.phases?.time('browser launch', launch) ?? launch();
+  const launching = options.browser ?? options.phases?.time('browser launch', () => launchBrowser()) ?? launchBrowser();
   launching.catch(() => undefined); // awaited below, or closed if the site fails
   const serve = () => startSite({ project, store, ...(options.printWarnings ? {} : { warn: () => undefined }) });
   let site: Awaited<ReturnType<typeof startSite>>;
