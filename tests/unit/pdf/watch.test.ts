@@ -65,27 +65,29 @@ it('waits for a deck read empty (an editor truncating it first) and exports it o
   exportPdfs.mockReset().mockResolvedValue(report);
   const rounds: string[] = [];
   const emptied: string[] = [];
+  // What the watcher did next, waited for as it happens (not after a guessed delay).
+  let happened = (_what: string) => {};
+  const next = () => new Promise<string>((resolve) => (happened = resolve));
   const watcher = await watchDeck(deck, {
-    onRound: (_report, _decks, trigger) => rounds.push(trigger),
-    onEmpty: (d) => emptied.push(d.name),
+    onRound: (_report, _decks, trigger) => (rounds.push(trigger), happened(trigger)),
+    onEmpty: (d) => (emptied.push(d.name), happened('empty')),
   });
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     await watcher.idle();
+    let what = next();
     writeFileSync(deck, ''); // the truncation, then the write a while later
-    await sleep(40);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // past the settle and the first look again
     expect(rounds).toEqual(['start']);
     writeFileSync(deck, '# Other, saved\n');
-    await sleep(20);
-    await watcher.idle();
-    expect(rounds).toEqual(['start', 'save']);
+    expect(await what).toBe('save');
     expect(emptied).toEqual([]);
 
+    what = next();
     writeFileSync(deck, ''); // emptied for good: no export, and the speaker is told
-    await sleep(20);
+    expect(await what).toBe('empty');
+    expect(emptied).toEqual(['other']);
     await watcher.idle();
     expect(rounds).toEqual(['start', 'save']);
-    expect(emptied).toEqual(['other']);
     expect(exportPdfs).toHaveBeenCalledTimes(2);
   } finally {
     await watcher.close();
