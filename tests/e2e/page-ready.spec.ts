@@ -1,16 +1,40 @@
 /**
- * Talking to a deck page: a deck whose reveal.js could not start (the runtime records why,
+ * Talking to a deck page: a deck whose reveal.js cannot start (the runtime records why,
  * src/client/deck/main.ts) fails the wait at once with the reason, not at the time limit; a
  * large result comes back as JSON text, equal to what Playwright would send.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startSite } from '../../src/export/site.ts';
+import { resolveProject } from '../../src/project/project.ts';
 import { evaluateJson } from '../../src/export/page-call.ts';
-import { preparePrint } from '../../src/export/pdf/page-script.ts';
+import { INIT_SCRIPT, preparePrint } from '../../src/export/pdf/page-script.ts';
 import { PDF_READY_SCRIPT, waitForDeckReady } from '../../src/export/page-ready.ts';
 
-test('a deck that could not start is reported with its reason, not waited for', async ({ page }) => {
-  await page.setContent('<script>window.__slidewrightStartError = "Cannot read properties of undefined";</script>');
-  await expect(waitForDeckReady(page, { print: true, timeoutMs: 5_000 })).rejects.toThrow('the deck did not start: Cannot read properties of undefined');
+test('a deck whose reveal.js cannot start is reported with the reason, not waited for (the snapshots\' wait and the PDF\'s call)', async ({ page }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'slidewright-start-'));
+  await writeFile(path.join(dir, 'talk.md'), '# Talk\n');
+  const site = await startSite({ project: resolveProject(dir, { decks: [{ name: 'talk', file: path.join(dir, 'talk.md') }] }), warn: () => {} });
+  try {
+    // The real page and runtime, with its slides taken out: reveal.js throws on a deck of none.
+    await page.route(/\/talk\/(\?|$)/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<div class="slides">[\s\S]*?<\/div>/, '<div class="slides"></div>');
+      await route.fulfill({ response, body: html });
+    });
+    const url = `${site.decks[0]!.url}?print-pdf`;
+    await page.goto(url);
+    await expect(waitForDeckReady(page, { print: true, timeoutMs: 10_000 })).rejects.toThrow(/the deck did not start: \S/);
+
+    await page.addInitScript(INIT_SCRIPT);
+    await page.goto(url, { waitUntil: 'commit' });
+    expect(await evaluateJson(page, preparePrint, null)).toEqual({ startError: expect.stringMatching(/\S/) });
+  } finally {
+    await site.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('a deck that starts late is waited for', async ({ page }) => {

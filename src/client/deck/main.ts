@@ -73,13 +73,45 @@ export async function startDeck(config: RevealConfig, options: DeckOptions = {})
   if (!root) throw new Error('slidewright: this page has no .reveal element');
   const deck = new Reveal(root, { ...config, plugins: [options.speakerView === false ? noSpeakerView : speakerViewOnDemand] });
   window.Reveal = deck;
+  const watching = watchStart();
   try {
     await deck.initialize();
   } catch (error) {
-    // The exporters and the doctor stop waiting for the deck.
-    window.__slidewrightStartError = error instanceof Error ? error.message : String(error);
-    window.dispatchEvent(new Event(START_FAILED_EVENT));
+    watching.failed(error);
     throw error;
   }
+  // The print view lays the pages out after the page's load, outside initialize: watched until
+  // its pdf-ready.
+  if (deck.getConfig().view === 'print') window.addEventListener('pdf-ready', watching.stop, { once: true });
+  else watching.stop();
   return deck;
+}
+
+/**
+ * Records why the deck could not start, for the exporters and the doctor, which then stop
+ * waiting for it (src/client/deck/start-failed.ts): initialize() rejecting, or reveal.js's own
+ * code throwing before the deck is ready (its print view, on a deck of no slides, threw after
+ * initialize had resolved, and pdf-ready never came). Errors of the page's other scripts do not
+ * count: they do not stop reveal.js.
+ */
+function watchStart(): { failed(error: unknown): void; stop(): void } {
+  const failed = (error: unknown) => {
+    if (window.__slidewrightStartError !== undefined) return;
+    window.__slidewrightStartError = error instanceof Error ? error.message : String(error);
+    window.dispatchEvent(new Event(START_FAILED_EVENT));
+  };
+  // reveal.js's module is named after it wherever it is served (the exporters' site, Vite's dev
+  // server); a built deck is not waited for.
+  const fromReveal = (error: unknown) => error instanceof Error && /reveal/i.test(error.stack ?? '');
+  const onError = (event: ErrorEvent) => fromReveal(event.error) && failed(event.error);
+  const onRejection = (event: PromiseRejectionEvent) => fromReveal(event.reason) && failed(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    failed,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
 }
