@@ -52,7 +52,7 @@ import {
   wordCharBefore,
 } from './char-classes.ts';
 import { ALTERED_UTF8_RE } from 'ftfy-js/chardata';
-import { UNKNOWN_LETTER, languageLacksLetter, languagesDisagree, wordScores, writingScores, type LineContext, type Option, type WordOption } from './writing.ts';
+import { UNKNOWN_LETTER, commonWordRanks, languageLacksLetter, languagesDisagree, wordScores, writingScores, type LineContext, type Option, type WordOption } from './writing.ts';
 import type { DeckEvidence } from './evidence.ts';
 import { Found } from './evidence.ts';
 
@@ -600,6 +600,11 @@ export type SpotDecision =
 
 const MARGIN = 2;
 
+/** What a candidate gains when the word it makes is one of a language's common words. */
+const COMMON_WORD = 4;
+/** How many times rarer than the best listed word a listed word may be and still count as much. */
+const RARER = 10;
+
 function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate>, info: LineInfo, options: DroppedByteOptions): SpotDecision {
   let candidates = info.candidates.get(spot);
   if (!candidates) info.candidates.set(spot, (candidates = candidatesFor(spot, text)));
@@ -667,6 +672,32 @@ function decideSpot(spot: Spot, text: string, fills: ReadonlyMap<Spot, Candidate
     rightUnknown,
   }));
   wordOptions.push({ char: lead, left: leftW, right: rightW, leftUnknown, rightUnknown });
+  // A language's common words (step 6 of ./writing.ts) come first: a word that a large corpus
+  // holds is evidence like a word the deck holds intact elsewhere, not a statistic. Each option
+  // whose word is listed gains COMMON_WORD, so that one listed word clearly beats the others and
+  // two listed words stay level (and the spot is reported).
+  const ranks = commonWordRanks(wordOptions);
+  // The lead left as it is makes a word only where it stands alone: with continuations beside
+  // it ("má»m") its word is cut at them ("má"), and such a lead is never intended anyway.
+  if (spot.bytes.length > 1) ranks[unsorted.length] = null;
+  let bestRank = Infinity;
+  for (const r of ranks) if (r !== null) bestRank = Math.min(bestRank, r);
+  if (bestRank !== Infinity) {
+    // A word far rarer than the best listed one ("hời" beside "hỏi", 17 times as common) counts
+    // for less: the two are not level.
+    const bonus = (r: number | null) => (r === null ? 0 : r <= bestRank * RARER ? COMMON_WORD : 1);
+    for (let k = 0; k < unsorted.length; k++) unsorted[k]!.score += bonus(ranks[k]!);
+    const keepListed = ranks[unsorted.length] !== null;
+    const keepNow = keep + bonus(ranks[unsorted.length]!);
+    sortByScore(scores);
+    // Decided without the trigram statistics: a word of the language's corpus says more about
+    // the word than the trigrams of one declaration do ("hỏi", not "họi").
+    const plain = scores.map((sc) => ({ ...sc, score: sc.score - (sc.statistical ?? 0), statistical: 0 }));
+    sortByScore(plain);
+    const listed = decideFrom(spot, plain, keepNow);
+    if (listed.action === 'restore' && !listed.doubtful) return { ...listed, scores };
+    if (keepListed) return { action: 'protect', spot, report: true, scores, keep: keepNow };
+  }
   const read = wordScores(wordOptions, ctx);
   if (!read || read.scores.every((w) => w === 0)) return checkStatistics(first, ctx, left, right);
   const words = read.scores;

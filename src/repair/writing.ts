@@ -20,10 +20,14 @@
  *  5. Words, asked only where the rest leaves a spot undecided: the word each candidate makes,
  *     read whole in the line's likeliest languages (eld's n-grams and the trigram counts), with
  *     the other undecided spots of the word read as each of their candidates.
+ *  6. Common words, asked at the same point, before step 5: whether the word each candidate
+ *     makes (read the same way) is among the commonest words of a language of its script
+ *     (./common-words.ts: frequency lists from subtitle corpora).
  */
 import { isLetter, isMark, scriptOf, scriptsCompatible } from './char-classes.ts';
 import { likeliestLanguage, modelIn, onlyLanguageOf, scriptUsesLetter, trigramWeight, usesLetter, type LanguageModel } from './ngrams.ts';
 import { reliableLanguagesOf, wordWeight } from './word-grams.ts';
+import { commonWordRank, hasCommonWords } from './common-words.ts';
 
 export interface LineContext {
   /** The line, decoded as far as it goes, its spots left out. */
@@ -557,4 +561,31 @@ export function wordScores(options: readonly WordOption[], ctx: LineContext): { 
   out.push(0);
   known.push(false);
   return { scores: out, known };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Common words (frequency lists, ./common-words.ts)
+
+/**
+ * For each option (the candidates, then the lead left as it is), the best rank among a
+ * language's commonest words of the word it makes, in any reading of the undecided spots in
+ * that word; null where no reading is a listed word, or for what is not a letter. Scripts
+ * written without spaces have no words to look up, and are null throughout.
+ */
+export function commonWordRanks(options: readonly WordOption[]): (number | null)[] {
+  return options.map((o) => {
+    if (!(isLetter(o.char) || isMark(o.char))) return null;
+    const script = scriptOf(o.char);
+    const family = familyOf(o.char);
+    if (!script || !family || UNSPACED.has(family) || !hasCommonWords(script)) return null;
+    const { words } = readingsOf(o, family);
+    let best: number | null = null;
+    for (const word of words) {
+      // A letter alone ("m" of "m?m" read without its neighbours) is no word to look up.
+      if (word.length < 2 || word.includes(UNKNOWN_LETTER)) continue;
+      const rank = commonWordRank(word.join(''), script);
+      if (rank !== null && (best === null || rank < best)) best = rank;
+    }
+    return best;
+  });
 }

@@ -38,9 +38,9 @@ describe('the lost-byte set', () => {
     }
     const exact = ours.reduce((n, r) => n + r.exact, 0);
     const damaged = ours.reduce((n, r) => n + r.damaged, 0);
-    // The figures measured when this was written (docs/repair.md): a floor, so that a change
-    // that loses ground shows; and no line with a wrong character (the target).
-    expect(exact).toBeGreaterThanOrEqual(63);
+    // The target, 2/3 of the lines exact (measured: docs/repair.md), as a floor, so that
+    // a change that loses ground shows; and no line with a wrong character.
+    expect(exact * 3).toBeGreaterThanOrEqual(set.length * 2);
     expect(damaged).toBe(0);
   });
 
