@@ -15,6 +15,7 @@ import { is_bad } from 'ftfy-js';
 import { scriptOf, scriptsCompatible } from './char-classes.ts';
 import type { Diagnostic } from '../shared/diagnostics.ts';
 import { DeckEvidence } from './evidence.ts';
+import { commonWordRank } from './common-words.ts';
 import { decodeMixed } from './cp1252.ts';
 import { byteHintsFor, decodableSequences, hasSpots, looksDamaged } from './dropped-bytes.ts';
 import { decodesThrough, forgetFtfyAnswers, isWholeLayer, repairSegment, type SegmentOptions, type SegmentRepair } from './ftfy-layer.ts';
@@ -138,14 +139,19 @@ export function repairDeckText(source: string, options: RepairOptions = {}): Rep
   // damage ftfy recognises, as much as a line it decodes at once.
   if (peeledCounts.size === 0) {
     for (const [pass, k] of deferred) {
-      // (Two whole sequences at least: a stray pair of characters proves nothing.)
-      if (decodableSequences(pass.segments[k]!.text).length < 2) continue;
-      const r = repairSegment(pass.segments[k]!.text, { droppedBytes: { keepPenalty: 0 }, eager: true });
+      const text = pass.segments[k]!.text;
+      // Two whole sequences at least, or each word the repair changes confirmed on its own
+      // ("ÄŒÃslo" → "Číslo", a common Czech word; "â¤ï¸" → "❤️", a recommended emoji sequence):
+      // a stray pair of characters proves nothing.
+      const whole = decodableSequences(text).length;
+      const r = repairSegment(text, { droppedBytes: { keepPenalty: 0 }, eager: true });
+      if (r.peeled === 0) continue;
       // (Only where what is left, but for the spots it reports, reads as text: a hopeless garble
       // peeled this way still looks bad, and is no evidence.)
       let rest = r.text;
       for (const a of r.ambiguous) rest = rest.replace(a.before, '');
-      if (r.peeled > 0 && !is_bad(rest) && readsAsWords(r.text)) bump(peeledCounts, r.peeled);
+      if (is_bad(rest)) continue;
+      if (whole >= 2 ? readsAsWords(r.text) : r.ambiguous.length === 0 && changedWordsConfirmed(text, r.text)) bump(peeledCounts, r.peeled);
     }
   }
   // Nothing in the prose, at most in code: taken to be on purpose (a slide about encodings).
@@ -294,6 +300,32 @@ function readsAsWords(text: string): boolean {
 }
 
 const LETTER = /\p{L}/u;
+
+/**
+ * True when `after` changes at least one word of `before` (split at white space, the same
+ * count) and each word it changes is confirmed on its own: one of the commonest words of a
+ * language of its script (./common-words.ts), or a run of recommended emoji sequences.
+ */
+function changedWordsConfirmed(before: string, after: string): boolean {
+  const a = before.split(/\s+/);
+  const b = after.split(/\s+/);
+  if (a.length !== b.length) return false;
+  let changed = 0;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    changed++;
+    const word = b[k]!.replace(EDGE_PUNCTUATION, '');
+    if (WORD.test(word)) {
+      const script = scriptOf(word[0]!);
+      if (!script || [...word].some((c) => LETTER.test(c) && scriptOf(c) !== script) || commonWordRank(word, script) === null) return false;
+    } else if (!(RGI_EMOJI_RUN ??= new RegExp('^(?:\\p{RGI_Emoji})+$', 'v')).test(word)) return false;
+  }
+  return changed > 0;
+}
+
+const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
+const WORD = /^\p{L}[\p{L}\p{M}]*$/u;
+let RGI_EMOJI_RUN: RegExp | undefined;
 
 function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);

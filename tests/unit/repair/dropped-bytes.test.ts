@@ -128,6 +128,25 @@ describe('correct text stays as written', () => {
     expect(r.mode).toBe('clean');
   });
 
+  it('a deck whose only damage is one sequence: repaired where each word it changes is confirmed on its own', () => {
+    // "Číslo" is a common Czech word; "❤️", "✔️" and "☀️" are recommended emoji sequences.
+    for (const line of ['Číslo verze', '> ❤️ Thanks', '> ✔️ Done', '## ☀️ Sunny']) {
+      const r = repairDeckText(`${damage(line)}\n`);
+      expect(r.text, line).toBe(`${line}\n`);
+      expect(r.mode, line).not.toBe('clean');
+    }
+    // Nothing confirms "Čísl"+"x" (in no list): the stray pair proves nothing.
+    const stray = `${damage('Číslx verze')}\n`;
+    expect(repairDeckText(stray)).toMatchObject({ text: stray, mode: 'clean' });
+  });
+
+  it('a capital Ã Ä Å before a small letter, where a lost byte makes a common word of it: "Åatwa" is "Łatwa"', () => {
+    for (const line of ['Łatwa instalacja', '- Spotkanie w Łodzi']) expect(repairDeckText(`${damage(line)}\n`).text, line).toBe(`${line}\n`);
+    // Swedish and German capitals, as written, stay: "Åsa", "Åke", "Ärger" make no common word
+    // with a lost byte (and "Ärger" is one as it is).
+    for (const clean of ['Åsa och Åke', 'Ärger im Büro', 'Ångström']) expect(repairDeckText(`${clean}\n`)).toMatchObject({ text: `${clean}\n`, mode: 'clean' });
+  });
+
   it('refuses ftfy\'s reading of "x×²" as Hebrew, also inside damaged text', () => {
     expect(repairDeckText('Area = x×² + 1\n').text).toBe('Area = x×² + 1\n');
     expect(repairDeckText(`${damage('Area = x×² + 1 for José')}\n`).text).toBe('Area = x×² + 1 for José\n');
