@@ -51,7 +51,7 @@ test.describe('the seed deck', () => {
     // --profile: one row per stage, the per-slide ones counted (docs/performance.md).
     // (Times print as "740 ms" or, past a second, "1.34 s": a slow machine may take either.)
     expect(second.stderr).toMatch(/^browser launch\s.*\d(?: ms| s)/m);
-    expect(second.stderr).toMatch(/^slide: capture and PNG encode \(Chromium\)\s.*16× \(median \d+(?:\.\d+)? m?s\)/m);
+    expect(second.stderr).toMatch(/^slide: its frame, PNG encoded \(Chromium's screencast\)\s.*16× \(median \d+(?:\.\d+)? m?s\)/m);
 
     // Three pages photographing side by side (16 slides get one page by default).
     const parallel = await runSnapshots([SEED, '--out', path.join(out, 'c'), '--jobs', '3']);
@@ -169,4 +169,69 @@ test.describe('fragments, scale, range', () => {
       '--range asks for slide 4 but "steps" has 3 slides',
     );
   });
+});
+
+test.describe('a slide that animates', () => {
+  let dir: string;
+  let site: Site;
+  const circle = '<svg width="200" height="200"><circle cx="100" cy="100" r="40" fill="red"><animate attributeName="r" values="20;90;20" dur="0.5s" repeatCount="indefinite"/></circle></svg>';
+  const decks = {
+    // Drawn on its own while shown, after the last image (its frames may or may not be seen).
+    last: ['# One', '', 'still', '', '---', '', '# Two', '', 'still too', '', '---', '', '# Three', '', circle, ''],
+    // The slide after it must not get one of its frames.
+    middle: ['# One', '', 'still', '', '---', '', '# Two', '', circle, '', '---', '', '# Three', '', 'still again', ''],
+  };
+  test.beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'slidewright-snapshots-animated-'));
+    await mkdir(path.join(dir, 'slides'));
+    for (const [name, lines] of Object.entries(decks)) await writeFile(path.join(dir, 'slides', `${name}.md`), lines.join('\n'));
+    site = await startSite({ project: resolveProject(dir, { decks: Object.keys(decks).map((name) => ({ name, file: path.join(dir, 'slides', `${name}.md`) })) }) });
+  });
+  test.afterAll(async () => {
+    await site?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Each still slide's image equals the one taken of it alone (`--range`). */
+  async function expectStillSlidesRight(browser: import('@playwright/test').Browser, deckName: string, still: number[]) {
+    const deck = site.decks.find((d) => d.name === deckName)!;
+    const options = { scale: 1, range: null, fragments: false, timeoutMs: 30_000, project: resolveProject(dir) };
+    const all = await snapshotDeck(browser, deck, { ...options, outDir: path.join(dir, 'all') });
+    expect(all.index.images).toHaveLength(3);
+    for (const n of still) {
+      await snapshotDeck(browser, deck, { ...options, range: [n], outDir: path.join(dir, `alone-${n}`) });
+      const file = `${String(n).padStart(3, '0')}.png`;
+      const together = await readFile(path.join(dir, 'all', deckName, file));
+      const alone = await readFile(path.join(dir, `alone-${n}`, deckName, file));
+      expect(together.equals(alone), `${deckName}: slide ${n} differs from the slide photographed alone`).toBe(true);
+    }
+    return all;
+  }
+
+  test('an animated last slide: the slides before it are right, each image taken once or again', async ({ browser }) => {
+    const all = await expectStillSlidesRight(browser, 'last', [1, 2]);
+    expect(all.taken.frames + all.taken.screenshots).toBe(3);
+  });
+
+  test('an animated slide in the middle: the next slide gets its own image', async ({ browser }) => {
+    const all = await expectStillSlidesRight(browser, 'middle', [1, 3]);
+    expect(all.taken.frames + all.taken.screenshots).toBe(3);
+  });
+});
+
+test('a still deck is photographed from its frames', async ({ browser }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'slidewright-snapshots-still-'));
+  try {
+    await mkdir(path.join(dir, 'slides'));
+    await writeFile(path.join(dir, 'slides', 'still.md'), '# One\n\n---\n\n# Two\n');
+    const site = await startSite({ project: resolveProject(dir, { decks: [{ name: 'still', file: path.join(dir, 'slides', 'still.md') }] }) });
+    try {
+      const result = await snapshotDeck(browser, site.decks[0]!, { outDir: path.join(dir, 'out'), scale: 1, range: null, fragments: false, timeoutMs: 30_000, project: resolveProject(dir) });
+      expect(result.taken).toEqual({ frames: 2, screenshots: 0 });
+    } finally {
+      await site.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -224,6 +224,17 @@ export function showOnlyPage(doc: Document, index: number | null): { x: number; 
   return { x: r.left + doc.defaultView!.scrollX, y: r.top + doc.defaultView!.scrollY, width: r.width, height: r.height };
 }
 
+/**
+ * `showOnlyPage`, resolved in the page's next animation frame, once the change is part of that
+ * frame: a caller that waits for it before the next change gives each change a frame of its own
+ * (the snapshots count frames, see `frame-stream.ts`).
+ */
+export async function showOnlyPageInFrame(doc: Document, index: number): Promise<ReturnType<typeof showOnlyPage>> {
+  const box = showOnlyPage(doc, index);
+  await new Promise<void>((resolve) => doc.defaultView!.requestAnimationFrame(() => resolve()));
+  return box;
+}
+
 /** The slides of a settled print view: one section per slide (the last fragment step's). */
 export function printedSlides(doc: Document): HTMLElement[] {
   const bySlide = new Map<number, HTMLElement>();

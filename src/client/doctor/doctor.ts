@@ -27,10 +27,10 @@ import {
   type HeadingEntry,
   type SlideRef,
 } from './doctor-rules.ts';
-import { assetsReady, printedSlides, settlePrintLayout, showOnlyPage, slideSize, stampSlides, stampWhenParsed, type PrintLayout } from './doctor-print.ts';
+import { assetsReady, printedSlides, settlePrintLayout, showOnlyPage, showOnlyPageInFrame, slideSize, stampSlides, stampWhenParsed, type PrintLayout } from './doctor-print.ts';
 
 export * from './doctor-rules.ts';
-export { assetsReady, printedSlides, settlePrintLayout, showOnlyPage, slideSize, stampSlides, stampWhenParsed };
+export { assetsReady, printedSlides, settlePrintLayout, showOnlyPage, showOnlyPageInFrame, slideSize, stampSlides, stampWhenParsed };
 export type { PageInfo, PrintLayout, SlideInfo } from './doctor-print.ts';
 
 export interface DoctorOptions {

@@ -4,9 +4,9 @@
  *
  * How: reveal.js's print view lays out every slide at once in one page load; the doctor's page
  * code settles it so each slide sits exactly as in the normal view (see `doctor-print.ts`),
- * and each slide is photographed alone in the window with Chromium's own screenshot call.
- * A screenshot mostly waits for the compositor's next frames, so a few pages photograph side
- * by side. Deterministic: no transitions, animations finished, fonts loaded, images decoded,
+ * and each slide is shown alone in the window and photographed: at scale 1 as the frame
+ * Chromium draws for it (its screencast, see `frame-stream.ts`), else, or when that stream
+ * cannot be trusted, with Chromium's screenshot call. Large decks get a few pages side by side. Deterministic: no transitions, animations finished, fonts loaded, images decoded,
  * same browser and size each time.
  */
 import { availableParallelism } from 'node:os';
@@ -21,6 +21,7 @@ import { wallClock, type Phases } from '../../util/phases.ts';
 import type { PrintLayout } from '../../client/doctor/doctor-print.ts';
 import { openDoctorPage } from '../check/page-bundle.ts';
 import { evaluateJson } from '../page-call.ts';
+import { FrameStream } from './frame-stream.ts';
 import { waitForDeckReady } from '../page-ready.ts';
 import type { SiteDeck } from '../site.ts';
 import {
@@ -56,7 +57,14 @@ export interface DeckSnapshots {
   /** Images of an earlier run that this one removed (the deck got shorter). */
   removed: string[];
   jobs: number;
+  /** How the images were taken: frames of the page's screencast, or screenshot calls (see `photograph`). */
+  taken: TakenBy;
   ms: number;
+}
+
+export interface TakenBy {
+  frames: number;
+  screenshots: number;
 }
 
 interface Worker {
@@ -103,37 +111,90 @@ async function loadWorker(
   return { context, page, layout, scale, title };
 }
 
-/** Takes images from the shared queue until it is empty; files are written while the next is taken. */
-async function photograph(worker: Worker, queue: PlannedImage[], dir: string, written: Set<string>, phases: Phases | undefined): Promise<void> {
+/** How long a streamed frame may take before the page is photographed the slow way (one normally comes in 15-30 ms). */
+const FRAME_WAIT_MS = 2000;
+/** After the last streamed frame, how long to watch for a late one (see `FrameStream.settle`). */
+const STREAM_QUIET_MS = 60;
+
+/**
+ * Takes images from the shared queue until it is empty; files are written while the next is
+ * taken. At scale 1 the images are the frames the page draws anyway (`FrameStream`); when the
+ * stream cannot be trusted (a frame nobody asked for, or none), the images it gave are taken
+ * again with Chromium's screenshot call, which makes a frame of its own after the change.
+ */
+async function photograph(worker: Worker, queue: PlannedImage[], dir: string, written: Set<string>, taken: TakenBy, phases: Phases | undefined): Promise<void> {
   const cdp = await worker.context.newCDPSession(worker.page);
   const writes: Promise<void>[] = [];
+  const write = (file: string, png: Buffer) => {
+    const writing = wallClock();
+    writes.push(
+      writeFileAtomic(path.join(dir, file), png).then(() => {
+        phases?.add('slide: file write (atomic, beside the next capture)', writing);
+        written.add(file);
+      }),
+    );
+  };
+  const capture = async (image: PlannedImage) => {
+    const showing = wallClock();
+    const box = await worker.page.evaluate((index) => window.SlidewrightDoctor!.showOnlyPage(document, index), image.page);
+    if (!box) throw new Error(`page ${image.page} of the print view has no box`);
+    const capturing = wallClock();
+    phases?.add('slide: show it alone', showing, capturing);
+    const shot = (await cdp.send('Page.captureScreenshot', {
+      format: 'png',
+      // CSS pixels in; `scale` device pixels per CSS pixel out (the page renders at that density).
+      clip: { x: box.x, y: box.y, width: worker.layout.width, height: worker.layout.height, scale: worker.scale },
+      captureBeyondViewport: false,
+      // Chromium's faster PNG encoder: files about a quarter larger, the same pixels, a good part of
+      // each shot's CPU saved.
+      optimizeForSpeed: true,
+    })) as { data: string };
+    phases?.add('slide: capture and PNG encode (Chromium)', capturing);
+    taken.screenshots++;
+    write(image.file, Buffer.from(shot.data, 'base64'));
+  };
+  const starting = wallClock();
+  let stream = worker.scale === 1 ? await FrameStream.start(cdp, FRAME_WAIT_MS) : undefined;
+  if (stream) phases?.add('page: screencast started, then quiet (each page)', starting);
+  const streamed: PlannedImage[] = [];
+  let lastFrame: Buffer | undefined;
+  /** Stops the stream; what it gave is taken again. */
+  const distrust = async () => {
+    await stream?.stop();
+    stream = undefined;
+    await Promise.all(writes);
+    taken.frames -= streamed.length;
+    for (const image of streamed.splice(0)) await capture(image);
+  };
   try {
     for (let image = queue.shift(); image; image = queue.shift()) {
+      if (stream && !stream.accounted) await distrust();
+      if (!stream) {
+        await capture(image);
+        continue;
+      }
       const showing = wallClock();
-      const box = await worker.page.evaluate((index) => window.SlidewrightDoctor!.showOnlyPage(document, index), image.page);
+      const frame = stream.next(FRAME_WAIT_MS);
+      const box = await worker.page.evaluate((index) => window.SlidewrightDoctor!.showOnlyPageInFrame(document, index), image.page);
       if (!box) throw new Error(`page ${image.page} of the print view has no box`);
-      const capturing = wallClock();
-      phases?.add('slide: show it alone', showing, capturing);
-      const shot = (await cdp.send('Page.captureScreenshot', {
-        format: 'png',
-        // CSS pixels in; `scale` device pixels per CSS pixel out (the page renders at that density).
-        clip: { x: box.x, y: box.y, width: worker.layout.width, height: worker.layout.height, scale: worker.scale },
-        captureBeyondViewport: false,
-        // Chromium's faster PNG encoder: files about a quarter larger, the same pixels, a good part of
-        // each shot's CPU saved.
-        optimizeForSpeed: true,
-      })) as { data: string };
-      phases?.add('slide: capture and PNG encode (Chromium)', capturing);
-      const file = image.file;
-      const writing = wallClock();
-      writes.push(
-        writeFileAtomic(path.join(dir, file), Buffer.from(shot.data, 'base64')).then(() => {
-          phases?.add('slide: file write (atomic, beside the next capture)', writing);
-          written.add(file);
-        }),
-      );
+      const framing = wallClock();
+      phases?.add('slide: show it alone (in a frame of its own)', showing, framing);
+      const png = await frame;
+      phases?.add('slide: its frame, PNG encoded (Chromium\'s screencast)', framing);
+      streamed.push(image);
+      taken.frames++;
+      // The same bytes as the slide before: most likely that slide's frame, come late (the
+      // stream is a frame behind); two slides alike cost only the slow way.
+      if (!png || (lastFrame && png.equals(lastFrame))) {
+        await distrust();
+        continue;
+      }
+      lastFrame = png;
+      write(image.file, png);
     }
+    if (stream && !(await stream.settle(STREAM_QUIET_MS))) await distrust();
   } finally {
+    await stream?.stop();
     await Promise.all(writes);
     await cdp.detach().catch(() => undefined);
   }
@@ -179,6 +240,7 @@ export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: Sn
     const planned = planImages(layout.pages, layout.slides, options, `"${deck.name}"`);
     const queue = [...planned];
     const written = new Set<string>();
+    const taken: TakenBy = { frames: 0, screenshots: 0 };
     await mkdir(dir, { recursive: true });
     const failures: unknown[] = [];
     // Pages still loading when the queue runs dry are not waited for (closed below).
@@ -203,7 +265,7 @@ export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: Sn
       }
       active++;
       try {
-        await photograph(worker, queue, dir, written, options.phases);
+        await photograph(worker, queue, dir, written, taken, options.phases);
       } finally {
         active--;
         if (queue.length === 0 && active === 0) finish();
@@ -227,7 +289,7 @@ export async function snapshotDeck(browser: Browser, deck: SiteDeck, options: Sn
     await writeFileAtomic(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
     const removed = staleImages(await readdir(dir), planned.map((p) => p.file));
     await Promise.all(removed.map((f) => unlink(path.join(dir, f))));
-    return { deck: deck.name, dir, index, removed, jobs, ms: performance.now() - started };
+    return { deck: deck.name, dir, index, removed, jobs, taken, ms: performance.now() - started };
   } finally {
     await Promise.all(contexts.map((c) => c.then((context) => context.close()).catch(() => undefined)));
   }
