@@ -231,3 +231,19 @@ export const COMMON_EMOJI: ReadonlySet<string> = new Set([
   ...'😂❤🤣👍😭🙏😘🥰😍😊🎉😁💕🥺😅🔥☺🤦♥🤷🙄😆🤗😉🎂🤔👏🙂😳🥳😎👌💜😔💪✨💖👀😋😏😢👉💗😩💯🌹💞🎈💙😃😡💐😜🙈🤞😄🤤🙌🤪❣😀💋💀👇💔😌💓🤩🙃😬😱😴🤭😐🌞😒😇🌸😈🎶✌🎊🥵😞💚☀🖤💰😚👑🎁💥🙋☹😑🥴👈💩✅',
   ...'❌⚠🚀💡📌🚧👋⭐',
 ]);
+
+let rgiEmojiRun: RegExp | undefined;
+const rgiCache = new Map<string, boolean>();
+
+/** Whether `run` is one or more recommended (RGI) emoji sequences, nothing else. */
+export function isRecommendedEmojiRun(run: string): boolean {
+  let recommended = rgiCache.get(run);
+  if (recommended === undefined) {
+    // A successful match is slow (~70 µs); the same few sequences come up again and again.
+    rgiEmojiRun ??= new RegExp('^(?:\\p{RGI_Emoji})+$', 'v');
+    recommended = rgiEmojiRun.test(run);
+    if (rgiCache.size > 4096) rgiCache.clear();
+    rgiCache.set(run, recommended);
+  }
+  return recommended;
+}

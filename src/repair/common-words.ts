@@ -81,11 +81,6 @@ export function commonWordsOf(language: string): ReadonlyMap<string, number> | n
   return list;
 }
 
-/** Whether the lists can be read here at all. */
-export function commonWordsAvailable(): boolean {
-  return resourceDir() !== null;
-}
-
 /**
  * The best rank `word` has in the lists of the languages written in `script` (1 for the
  * commonest word of a language), or null when no list of the script holds it (or none exists).

@@ -41,6 +41,7 @@ import {
   isNumber,
   isPictographic,
   isPunctuation,
+  isRecommendedEmojiRun,
   isRareBlock,
   isSpaceSeparator,
   isSymbol,
@@ -467,8 +468,6 @@ function quoteScore(x: string, side: Sides): number {
 
 // The 'v' flag (Node 20+) knows the recommended emoji sequences: flags, keycaps, ZWJ families.
 // Compiled on first use: it is large (~70 ms).
-let rgiEmojiRun: RegExp | null = null;
-const rgiCache = new Map<string, boolean>();
 const SEQUENCE_JOINERS = /[\u200d\ufe0f\u20e3]/u;
 
 /**
@@ -481,15 +480,7 @@ function emojiSequenceScore(x: string, side: Sides): number {
   if (!before && !after) return 0;
   const run = before + x + after;
   if (!SEQUENCE_JOINERS.test(run)) return 0;
-  let recommended = rgiCache.get(run);
-  if (recommended === undefined) {
-    // A successful match is slow (~70 µs); the same few sequences come up again and again.
-    rgiEmojiRun ??= new RegExp('^(?:\\p{RGI_Emoji})+$', 'v');
-    recommended = rgiEmojiRun.test(run);
-    if (rgiCache.size > 4096) rgiCache.clear();
-    rgiCache.set(run, recommended);
-  }
-  return recommended ? 3 : 0;
+  return isRecommendedEmojiRun(run) ? 3 : 0;
 }
 
 const OTHER_VARIATION_SELECTORS = /[\ufe00-\ufe0e]/;

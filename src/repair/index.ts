@@ -12,7 +12,7 @@
  *  - a switch (./switch.ts) and reporting (./report.ts).
  */
 import { is_bad } from 'ftfy-js';
-import { scriptOf, scriptsCompatible } from './char-classes.ts';
+import { isRecommendedEmojiRun, scriptOf, scriptsCompatible } from './char-classes.ts';
 import type { Diagnostic } from '../shared/diagnostics.ts';
 import { DeckEvidence } from './evidence.ts';
 import { commonWordRank } from './common-words.ts';
@@ -318,14 +318,13 @@ function changedWordsConfirmed(before: string, after: string): boolean {
     if (WORD.test(word)) {
       const script = scriptOf(word[0]!);
       if (!script || [...word].some((c) => LETTER.test(c) && scriptOf(c) !== script) || commonWordRank(word, script) === null) return false;
-    } else if (!(RGI_EMOJI_RUN ??= new RegExp('^(?:\\p{RGI_Emoji})+$', 'v')).test(word)) return false;
+    } else if (!isRecommendedEmojiRun(word)) return false;
   }
   return changed > 0;
 }
 
 const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
 const WORD = /^\p{L}[\p{L}\p{M}]*$/u;
-let RGI_EMOJI_RUN: RegExp | undefined;
 
 function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
