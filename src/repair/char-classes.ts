@@ -232,6 +232,8 @@ export const COMMON_EMOJI: ReadonlySet<string> = new Set([
   ...'❌⚠🚀💡📌🚧👋⭐',
 ]);
 
+// The 'v' flag (Node 20+) knows the recommended emoji sequences: flags, keycaps, ZWJ families.
+// Compiled on first use: it is large (~70 ms).
 let rgiEmojiRun: RegExp | undefined;
 const rgiCache = new Map<string, boolean>();
 

@@ -466,8 +466,6 @@ function quoteScore(x: string, side: Sides): number {
   return s;
 }
 
-// The 'v' flag (Node 20+) knows the recommended emoji sequences: flags, keycaps, ZWJ families.
-// Compiled on first use: it is large (~70 ms).
 const SEQUENCE_JOINERS = /[\u200d\ufe0f\u20e3]/u;
 
 /**
